@@ -1,0 +1,51 @@
+package org.ip4bot.answer;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ip4bot.corpus.Chunk;
+
+/**
+ * Numbers passages in the order the answer first cites them and collects, per passage, the exact sentences used
+ * as the citation's snippet. Not thread-safe: one per answer.
+ */
+final class CitationBuilder {
+
+    /** Joins sentences of one passage that are not next to each other in a snippet. */
+    static final String SNIPPET_GAP = " … ";
+
+    private final Map<String, Integer> numbers = new LinkedHashMap<>();
+    private final Map<String, Chunk> chunks = new LinkedHashMap<>();
+    private final Map<String, List<String>> snippets = new LinkedHashMap<>();
+
+    /** Returns the sentence with its marker, e.g. {@code "Japan signed in 2014 [2]."}. */
+    String cite(Chunk chunk, String sentence) {
+        int n = numbers.computeIfAbsent(chunk.id(), id -> numbers.size() + 1);
+        chunks.putIfAbsent(chunk.id(), chunk);
+        List<String> used = snippets.computeIfAbsent(chunk.id(), id -> new ArrayList<>());
+        if (!used.contains(sentence)) {
+            used.add(sentence);
+        }
+        return withMarker(sentence, n);
+    }
+
+    List<Citation> citations() {
+        List<Citation> out = new ArrayList<>();
+        numbers.forEach((id, n) -> out.add(Citation.of(n, chunks.get(id), String.join(SNIPPET_GAP, snippets.get(id)))));
+        return out;
+    }
+
+    /** Puts the marker before the final full stop (or ! or ?), where readers expect it. */
+    static String withMarker(String sentence, int n) {
+        String trimmed = sentence.strip();
+        int end = trimmed.length();
+        while (end > 0 && ".!?".indexOf(trimmed.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        if (end == trimmed.length()) {
+            return trimmed + " [" + n + "]";
+        }
+        return trimmed.substring(0, end) + " [" + n + "]" + trimmed.substring(end);
+    }
+}

@@ -1,0 +1,30 @@
+package org.ip4bot.cli;
+
+import org.ip4bot.Ip4botException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code java -jar ip4bot.jar <command>}: the command line over the same engine the chat platforms use. */
+@Command(name = "ip4bot", mixinStandardHelpOptions = true, version = "ip4bot 0.1.0",
+        description = "Cited answers about NATO and its Indo-Pacific partners (Australia, Japan, Republic of Korea, "
+                + "New Zealand), from the reports in a corpus directory.",
+        subcommands = {AskCommand.class, BriefCommand.class, IndexCommand.class, EvalCommand.class})
+public final class Main {
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns its exit code: 0 done, 1 failed, 2 bad input. */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
+            if (e instanceof Ip4botException) {
+                commandLine.getErr().println("ip4bot: " + e.getMessage());
+                return 1;
+            }
+            throw e;
+        });
+        return cli.execute(args);
+    }
+}

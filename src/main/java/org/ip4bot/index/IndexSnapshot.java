@@ -1,0 +1,230 @@
+package org.ip4bot.index;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.ip4bot.Ip4botException;
+
+/**
+ * One opened, immutable version of the index. Thread-safe for searching; close it when no search uses it.
+ */
+public final class IndexSnapshot implements Closeable {
+
+    /** Alternative names count for less than the user's own words. */
+    private static final float ALTERNATIVE_BOOST = 0.6f;
+
+    private final IndexManifest manifest;
+    private final DirectoryReader reader;
+    private final IndexSearcher searcher;
+    private final Analyzer analyzer = new EnglishAnalyzer();
+
+    private IndexSnapshot(IndexManifest manifest, DirectoryReader reader) {
+        this.manifest = manifest;
+        this.reader = reader;
+        this.searcher = new IndexSearcher(reader);
+    }
+
+    static IndexSnapshot open(Path dataDir, IndexManifest manifest) {
+        Path dir = dataDir.resolve(manifest.indexDirectory());
+        try {
+            return new IndexSnapshot(manifest, DirectoryReader.open(FSDirectory.open(dir)));
+        } catch (IOException e) {
+            throw new Ip4botException("could not open the index in " + dir + " (run the 'index' command to rebuild it): "
+                    + e.getMessage(), e);
+        }
+    }
+
+    public IndexManifest manifest() {
+        return manifest;
+    }
+
+    public String corpusVersion() {
+        return manifest.corpusVersion();
+    }
+
+    public int chunkCount() {
+        return reader.numDocs();
+    }
+
+    /** BM25 over title, heading and text; the user's words are optional clauses, so partial matches still rank. */
+    public List<ScoredChunk> keywordSearch(TextQuery query, SearchFilter filter, int limit) {
+        BooleanQuery.Builder words = new BooleanQuery.Builder();
+        for (String term : analyze(query.text())) {
+            words.add(new TermQuery(new Term(LuceneSchema.BODY, term)), BooleanClause.Occur.SHOULD);
+        }
+        for (String alternative : query.alternatives()) {
+            Query phrase = phrase(alternative);
+            if (phrase != null) {
+                words.add(new BoostQuery(phrase, ALTERNATIVE_BOOST), BooleanClause.Occur.SHOULD);
+            }
+        }
+        BooleanQuery built = words.build();
+        if (built.clauses().isEmpty()) {
+            return List.of();
+        }
+        return run(withFilter(built, filter), limit, hit -> hit.score);
+    }
+
+    /** Approximate nearest neighbours by cosine similarity of unit-length vectors; scores are cosine similarities. */
+    public List<ScoredChunk> vectorSearch(float[] queryVector, SearchFilter filter, int limit) {
+        Query knn = filter.isEmpty()
+                ? new KnnFloatVectorQuery(LuceneSchema.VECTOR, queryVector, limit)
+                : new KnnFloatVectorQuery(LuceneSchema.VECTOR, queryVector, limit, filterQuery(filter));
+        // Lucene scores DOT_PRODUCT as (1 + cos) / 2; turn it back into the cosine.
+        return run(knn, limit, hit -> 2 * hit.score - 1);
+    }
+
+    /** Every chunk, in index order; for evaluation and tools, not for serving. */
+    public List<ScoredChunk> allChunks() {
+        return run(new MatchAllDocsQuery(), Math.max(1, reader.numDocs()), hit -> 0f);
+    }
+
+    /** The terms this index would search for in the text: lower-cased, stop words removed, stemmed. */
+    public List<String> analyze(String text) {
+        List<String> terms = new ArrayList<>();
+        try (TokenStream stream = analyzer.tokenStream(LuceneSchema.BODY, text)) {
+            CharTermAttribute attr = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                terms.add(attr.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return terms;
+    }
+
+    /** Inverse document frequency of an analysed term over chunks, as BM25 computes it; rare terms weigh more. */
+    public double idf(String term) {
+        try {
+            long df = reader.docFreq(new Term(LuceneSchema.BODY, term));
+            long n = Math.max(1, reader.numDocs());
+            return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Map<String, List<IndexedChunk>> chunksByFileHash(Set<String> hashes) {
+        Map<String, List<IndexedChunk>> byHash = new HashMap<>();
+        if (hashes.isEmpty()) {
+            return byHash;
+        }
+        List<BytesRef> terms = hashes.stream().map(BytesRef::new).toList();
+        try {
+            TermInSetQuery query = new TermInSetQuery(LuceneSchema.FILE_HASH, terms);
+            StoredFields stored = reader.storedFields();
+            for (ScoreDoc hit : searcher.search(query, Math.max(1, reader.numDocs())).scoreDocs) {
+                IndexedChunk chunk = LuceneSchema.fromDocument(stored.document(hit.doc));
+                byHash.computeIfAbsent(chunk.fileHash(), h -> new ArrayList<>()).add(chunk);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        byHash.values().forEach(list -> list.sort((a, b) -> Integer.compare(a.chunk().ordinal(), b.chunk().ordinal())));
+        return byHash;
+    }
+
+    private interface Scorer {
+        float score(ScoreDoc hit);
+    }
+
+    private List<ScoredChunk> run(Query query, int limit, Scorer scorer) {
+        try {
+            ScoreDoc[] hits = searcher.search(query, limit).scoreDocs;
+            StoredFields stored = reader.storedFields();
+            List<ScoredChunk> out = new ArrayList<>(hits.length);
+            for (ScoreDoc hit : hits) {
+                IndexedChunk chunk = LuceneSchema.fromDocument(stored.document(hit.doc));
+                out.add(new ScoredChunk(chunk.chunk(), scorer.score(hit), chunk.vector()));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Query phrase(String text) {
+        List<String> terms = analyze(text);
+        if (terms.isEmpty()) {
+            return null;
+        }
+        if (terms.size() == 1) {
+            return new TermQuery(new Term(LuceneSchema.BODY, terms.get(0)));
+        }
+        return new PhraseQuery(LuceneSchema.BODY, terms.toArray(String[]::new));
+    }
+
+    private static Query withFilter(Query query, SearchFilter filter) {
+        if (filter.isEmpty()) {
+            return query;
+        }
+        return new BooleanQuery.Builder()
+                .add(query, BooleanClause.Occur.MUST)
+                .add(filterQuery(filter), BooleanClause.Occur.FILTER)
+                .build();
+    }
+
+    private static Query filterQuery(SearchFilter filter) {
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        all.add(new MatchAllDocsQuery(), BooleanClause.Occur.FILTER);
+        if (!filter.countries().isEmpty()) {
+            all.add(anyOf(LuceneSchema.COUNTRY, filter.countries().stream()
+                    .map(c -> c.toLowerCase(Locale.ROOT)).toList()), BooleanClause.Occur.FILTER);
+        }
+        if (!filter.documents().isEmpty()) {
+            BooleanQuery.Builder docs = new BooleanQuery.Builder();
+            docs.add(anyOf(LuceneSchema.PATH, List.copyOf(filter.documents())), BooleanClause.Occur.SHOULD);
+            docs.add(anyOf(LuceneSchema.FILE_NAME, List.copyOf(filter.documents())), BooleanClause.Occur.SHOULD);
+            all.add(docs.build(), BooleanClause.Occur.FILTER);
+        }
+        if (filter.from().isPresent() || filter.to().isPresent()) {
+            long from = filter.from().map(d -> d.toEpochDay()).orElse(Long.MIN_VALUE);
+            long to = filter.to().map(d -> d.toEpochDay()).orElse(Long.MAX_VALUE);
+            all.add(LongPoint.newRangeQuery(LuceneSchema.DATE_DAY, from, to), BooleanClause.Occur.FILTER);
+        }
+        return all.build();
+    }
+
+    private static Query anyOf(String field, List<String> values) {
+        return new TermInSetQuery(field, values.stream().map(BytesRef::new).toList());
+    }
+
+    @Override
+    public void close() {
+        try {
+            reader.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package org.ip4bot.retrieval;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Knows the field's acronyms and other names: a question that says "ROK" also searches "Republic of Korea" and
+ * "South Korea". Matching is case-insensitive, except for acronyms that are also ordinary words ("US", "CAP",
+ * "SHAPE", "AI"), which must be written in capitals.
+ */
+public final class QueryExpander {
+
+    private record Alias(Pattern pattern, List<String> group) {
+    }
+
+    private final List<Alias> aliases = new ArrayList<>();
+
+    public QueryExpander() {
+        group("IP4", "IPP", "AP4", "Indo-Pacific partners", "Asia-Pacific partners", "partners in the Indo-Pacific",
+                "Indo-Pacific four");
+        group("ROK", "South Korea", "Republic of Korea", "S. Korea");
+        group("DPRK", "North Korea", "North Korean", "Pyongyang");
+        group("NZ", "New Zealand", "Kiwi");
+        group("Aus", "Australia", "Aussie", "Australian");
+        group("Japan", "Japanese");
+        group("ITPP", "Individually Tailored Partnership Programme", "tailored partnership programme",
+                "tailored partnership");
+        group("IPCP", "Individual Partnership and Cooperation Programme", "partnership and cooperation programme");
+        group("ISAF", "International Security Assistance Force");
+        group("PRT", "Provincial Reconstruction Team", "reconstruction team");
+        group("EOP", "Enhanced Opportunities Partner", "enhanced opportunities");
+        group("NAC", "North Atlantic Council");
+        group("CCDCOE", "Cooperative Cyber Defence Centre of Excellence", "cyber defence centre");
+        group("MARCOM", "Allied Maritime Command", "maritime command");
+        group("WPS", "Women, Peace and Security");
+        group("EDT", "EDTs", "emerging and disruptive technologies", "emerging technology");
+        group("SPS", "Science for Peace and Security");
+        group("RSM", "Resolute Support");
+        group("NZDF", "New Zealand Defence Force");
+        group("ADF", "Australian Defence Force");
+        group("SecGen", "Secretary General", "NATO chief");
+        group("PM", "prime minister");
+        group("FM", "foreign minister", "foreign ministers");
+        group("ambo", "ambassador");
+        group("Afghanistan", "Afghan");
+        group("defense", "defence");
+        group("program", "programme");
+        group("cyber", "cyber defence", "cybersecurity");
+        group("piracy", "counter-piracy", "pirates");
+        group("disinfo", "disinformation");
+        group("Russia-DPRK", "DPRK-Russia", "North Korea and Russia");
+        capitalOnly("US", "United States");
+        capitalOnly("CAP", "Comprehensive Assistance Package");
+        capitalOnly("SHAPE", "Supreme Headquarters Allied Powers Europe");
+        capitalOnly("AI", "artificial intelligence");
+        capitalOnly("EU", "European Union");
+    }
+
+    /**
+     * The other names of every entity the text mentions, without the names already in the text. Order is stable.
+     */
+    public List<String> alternatives(String text) {
+        Set<String> out = new LinkedHashSet<>();
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (Alias alias : aliases) {
+            if (alias.pattern().matcher(text).find()) {
+                for (String name : alias.group()) {
+                    if (!contains(lower, name.toLowerCase(Locale.ROOT))) {
+                        out.add(name);
+                    }
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** The text followed by its alternatives in brackets, for the embedding model. */
+    public String expandForEmbedding(String text) {
+        List<String> alternatives = alternatives(text);
+        return alternatives.isEmpty() ? text : text + " (" + String.join(", ", alternatives) + ")";
+    }
+
+    private void group(String... names) {
+        for (String name : names) {
+            aliases.add(new Alias(Pattern.compile(boundary(name), Pattern.CASE_INSENSITIVE), List.of(names)));
+        }
+    }
+
+    /** The first name must be in capitals to count; the long forms match in any case. */
+    private void capitalOnly(String acronym, String... longForms) {
+        List<String> all = new ArrayList<>();
+        all.add(acronym);
+        all.addAll(List.of(longForms));
+        aliases.add(new Alias(Pattern.compile(boundary(acronym)), List.copyOf(all)));
+        for (String name : longForms) {
+            aliases.add(new Alias(Pattern.compile(boundary(name), Pattern.CASE_INSENSITIVE), List.copyOf(all)));
+        }
+    }
+
+    private static String boundary(String name) {
+        return "(?<![\\p{L}\\p{N}])" + Pattern.quote(name) + "(?![\\p{L}\\p{N}])";
+    }
+
+    private static boolean contains(String lowerText, String lowerName) {
+        return Pattern.compile(boundary(lowerName)).matcher(lowerText).find();
+    }
+}
