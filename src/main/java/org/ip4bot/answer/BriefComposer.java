@@ -37,7 +37,7 @@ public final class BriefComposer {
         BriefTopic parsed = BriefTopic.parse(topic);
         Retrieval main = retriever.retrieve(parsed.subject(), SearchFilter.NONE, PASSAGES);
         List<ScoredSentence> ranked = ranker.rank(main, PASSAGES);
-        if (!gate.strongEnough(ranked)) {
+        if (!gate.strongEnough(ranked, main)) {
             return NotFound.answer(main, NAME);
         }
         List<Partner> focus = Partner.mentionedIn(parsed.subject(), List.of(Partner.values()));

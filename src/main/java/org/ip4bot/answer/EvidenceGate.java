@@ -1,6 +1,7 @@
 package org.ip4bot.answer;
 
 import java.util.List;
+import org.ip4bot.retrieval.Retrieval;
 
 /**
  * Decides whether retrieved evidence is strong enough to answer from. Calibrated on the development question
@@ -10,18 +11,25 @@ import java.util.List;
  */
 public record EvidenceGate(double threshold) {
 
-    public static final EvidenceGate DEFAULT = new EvidenceGate(0.80);
+    public static final EvidenceGate DEFAULT =
+            new EvidenceGate(Double.parseDouble(System.getProperty("ip4bot.threshold", "0.725")));
+    private static final double COVERAGE_WEIGHT = 0.35;
+    private static final double UNKNOWN_WEIGHT = 0.35;
 
     /**
-     * The best sentence's similarity to the question plus a bonus for the question's rare words it contains.
-     * Both signals are needed: paraphrases share few words but mean the same; near-misses ("NATO and India")
-     * share words but their key word is missing.
+     * The best sentence's similarity to the question, plus a bonus for the question's rare words it contains,
+     * minus a penalty for question words the corpus has never seen. All three are needed: paraphrases share few
+     * words but mean the same; near-misses ("NATO and Mongolia") share words but their key word is unknown.
      */
-    double evidence(List<ScoredSentence> ranked) {
-        return ranked.isEmpty() ? 0 : ranked.get(0).similarity() + 0.35 * ranked.get(0).coverage();
+    double evidence(List<ScoredSentence> ranked, Retrieval retrieval) {
+        if (ranked.isEmpty()) {
+            return 0;
+        }
+        ScoredSentence best = ranked.get(0);
+        return best.similarity() + COVERAGE_WEIGHT * best.coverage() - UNKNOWN_WEIGHT * retrieval.unknownShare();
     }
 
-    boolean strongEnough(List<ScoredSentence> ranked) {
-        return evidence(ranked) >= threshold;
+    boolean strongEnough(List<ScoredSentence> ranked, Retrieval retrieval) {
+        return evidence(ranked, retrieval) >= threshold;
     }
 }

@@ -2,13 +2,15 @@ package org.ip4bot.answer;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.ip4bot.retrieval.Retrieval;
+import org.ip4bot.retrieval.SentenceScorer;
 
 /**
  * Answers with sentences taken word for word from the best passages, each followed by its citation. Needs no
@@ -21,6 +23,12 @@ public final class ExtractiveComposer implements AnswerComposer {
     private static final int PASSAGES_READ = 6;
     /** Sentences within this much of the best one are good enough to add. */
     private static final double MARGIN = 0.10;
+    /** Only the best-scored sentences are considered for an answer. */
+    private static final int CANDIDATES = 25;
+    private static final double NOVELTY_WEIGHT = 0.25;
+    private static final double REDUNDANCY_WEIGHT = 0.20;
+    /** A sentence sharing more than this share of its content words with a chosen one repeats it. */
+    private static final double MAX_REDUNDANCY = 0.6;
     private static final Pattern SUMMARY_REQUEST = Pattern.compile(
             "\\b(brief|overview|summar|explain|describe|background|tell me about|what do we know|walk me through)",
             Pattern.CASE_INSENSITIVE);
@@ -36,14 +44,15 @@ public final class ExtractiveComposer implements AnswerComposer {
     public Answer compose(Retrieval retrieval) {
         List<ScoredSentence> ranked = ranker.rank(retrieval, PASSAGES_READ);
         if (Boolean.getBoolean("ip4bot.debugEvidence") && !ranked.isEmpty()) {
-            System.err.printf("EVIDENCE %.3f sim=%.3f cov=%.3f | %s%n", gate.evidence(ranked), ranked.get(0).similarity(),
-                    ranked.get(0).coverage(), retrieval.question());
+            System.err.printf("EVIDENCE %.3f sim=%.3f cov=%.3f unk=%s | %s%n", gate.evidence(ranked, retrieval), ranked.get(0).similarity(),
+                    ranked.get(0).coverage(), retrieval.unknownTerms(), retrieval.question());
         }
-        if (!gate.strongEnough(ranked)) {
+        if (!gate.strongEnough(ranked, retrieval)) {
             return NotFound.answer(retrieval, NAME);
         }
         boolean summary = SUMMARY_REQUEST.matcher(retrieval.question()).find();
-        List<ScoredSentence> chosen = choose(ranked, summary ? 5 : 3, summary ? 2 * MARGIN : MARGIN);
+        List<ScoredSentence> chosen = choose(ranked, retrieval.queryTerms(), retrieval.scorer(), summary ? 5 : 3,
+                summary ? 2 * MARGIN : MARGIN);
 
         CitationBuilder citations = new CitationBuilder();
         List<String> cited = new ArrayList<>();
@@ -54,19 +63,70 @@ public final class ExtractiveComposer implements AnswerComposer {
                 citations.citations(), List.of(), retrieval.corpusVersion(), NAME, 0, Optional.empty());
     }
 
-    /** The best sentence, then others close to it that add something not already said. */
-    static List<ScoredSentence> choose(List<ScoredSentence> ranked, int max, double margin) {
+    /**
+     * Greedy selection among the sentences scoring within {@code margin} of the best: each step takes the one that
+     * adds most to what is already chosen. A sentence earns extra for question words not yet covered (a two-part
+     * question gets both parts) and loses for repeating the content words of a chosen sentence (two notes saying
+     * the same thing); a near-repeat is skipped.
+     */
+    static List<ScoredSentence> choose(List<ScoredSentence> ranked, Map<String, Double> queryTerms,
+            SentenceScorer scorer, int max, double margin) {
         List<ScoredSentence> chosen = new ArrayList<>();
-        double best = ranked.get(0).score();
-        for (ScoredSentence s : ranked) {
-            if (chosen.size() == max || s.score() < best - margin) {
+        List<Set<String>> chosenTerms = new ArrayList<>();
+        Set<String> covered = new HashSet<>();
+        double floor = ranked.get(0).score() - margin;
+        List<ScoredSentence> candidates = new ArrayList<>(ranked.stream().filter(s -> s.score() >= floor)
+                .limit(CANDIDATES).toList());
+        while (chosen.size() < max && !candidates.isEmpty()) {
+            ScoredSentence best = null;
+            double bestGain = -Double.MAX_VALUE;
+            Set<String> bestTerms = Set.of();
+            for (ScoredSentence s : candidates) {
+                Set<String> terms = new HashSet<>(scorer.terms(s.text()));
+                double redundancy = chosenTerms.stream().mapToDouble(t -> overlap(t, terms)).max().orElse(0);
+                if (redundancy > MAX_REDUNDANCY) {
+                    continue;
+                }
+                double gain = s.score() + NOVELTY_WEIGHT * newCoverage(queryTerms, covered, terms)
+                        - REDUNDANCY_WEIGHT * redundancy;
+                if (gain > bestGain) {
+                    best = s;
+                    bestGain = gain;
+                    bestTerms = terms;
+                }
+            }
+            if (best == null) {
                 break;
             }
-            if (chosen.stream().noneMatch(c -> redundant(c.text(), s.text()))) {
-                chosen.add(s);
-            }
+            chosen.add(best);
+            chosenTerms.add(bestTerms);
+            bestTerms.stream().filter(queryTerms::containsKey).forEach(covered::add);
+            candidates.remove(best);
         }
         return chosen;
+    }
+
+    private static double newCoverage(Map<String, Double> queryTerms, Set<String> covered, Set<String> terms) {
+        double total = queryTerms.values().stream().mapToDouble(Double::doubleValue).sum();
+        if (total == 0) {
+            return 0;
+        }
+        double added = 0;
+        for (var term : queryTerms.entrySet()) {
+            if (!covered.contains(term.getKey()) && terms.contains(term.getKey())) {
+                added += term.getValue();
+            }
+        }
+        return added / total;
+    }
+
+    /** Share of the smaller sentence's content words that the other sentence also has. */
+    private static double overlap(Set<String> a, Set<String> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return 0;
+        }
+        long common = a.stream().filter(b::contains).count();
+        return (double) common / Math.min(a.size(), b.size());
     }
 
     /**
@@ -86,11 +146,5 @@ public final class ExtractiveComposer implements AnswerComposer {
         return out;
     }
 
-    private static boolean redundant(String a, String b) {
-        var wa = List.of(a.toLowerCase(Locale.ROOT).split("\\W+"));
-        var wb = List.of(b.toLowerCase(Locale.ROOT).split("\\W+"));
-        long common = wb.stream().filter(wa::contains).count();
-        return common > 0.7 * Math.min(wa.size(), wb.size());
-    }
 
 }

@@ -27,10 +27,10 @@ final class SentenceRanker {
         List<String> texts = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Passage passage : top) {
-            List<String> sentences = SentenceSplitter.split(passage.chunk().text());
+            List<String> sentences = sentences(passage.chunk().text());
             for (int i = 0; i < sentences.size(); i++) {
                 String sentence = sentences.get(i);
-                if (sentence.split("\\s+").length >= MIN_WORDS && seen.add(sentence)) {
+                if (sentence.split("\\s+").length >= MIN_WORDS && !sentence.endsWith(":") && seen.add(sentence)) {
                     owners.add(passage);
                     positions.add(i);
                     texts.add(sentence);
@@ -46,6 +46,15 @@ final class SentenceRanker {
                     score));
         }
         out.sort((a, b) -> Double.compare(b.score(), a.score()));
+        return out;
+    }
+
+    /** Sentences paragraph by paragraph, so a list's lead-in never runs into its first item. */
+    static List<String> sentences(String text) {
+        List<String> out = new ArrayList<>();
+        for (String paragraph : text.split("\\n\\s*\\n")) {
+            out.addAll(SentenceSplitter.split(paragraph.strip()));
+        }
         return out;
     }
 

@@ -33,17 +33,19 @@ public final class Evaluator {
     public EvalReport run(List<EvalQuestion> questions) {
         List<EvalQuestion> withSource = questions.stream().filter(q -> !q.source().equals("none")).toList();
         Map<String, EvalReport.RetrievalScores> retrieval = new LinkedHashMap<>();
+        List<String> misses = new ArrayList<>();
         double factHitAt5 = 0;
         for (RetrievalMode mode : RetrievalMode.values()) {
             Retriever retriever = retrievers.apply(mode);
-            retrieval.put(mode.name().toLowerCase(), scores(retriever, withSource));
+            retrieval.put(mode.name().toLowerCase(), scores(retriever, withSource, mode == RetrievalMode.HYBRID
+                    ? misses : new ArrayList<>()));
             if (mode == RetrievalMode.HYBRID) {
-                factHitAt5 = scores(retriever, withSource.stream().filter(q -> q.kind().equals("fact")).toList())
-                        .hitAt5();
+                factHitAt5 = scores(retriever, withSource.stream().filter(q -> q.kind().equals("fact")).toList(),
+                        new ArrayList<>()).hitAt5();
             }
         }
 
-        List<String> failures = new ArrayList<>();
+        List<String> failures = new ArrayList<>(misses);
         List<Long> latencies = new ArrayList<>();
         int inScope = 0, withKeywords = 0, facts = 0, factsWithKeywords = 0, valid = 0;
         int outOfScope = 0, refused = 0, wronglyRefused = 0;
@@ -84,7 +86,8 @@ public final class Evaluator {
                 ratio(wronglyRefused, inScope), percentile(latencies, 50), percentile(latencies, 95), failures);
     }
 
-    private static EvalReport.RetrievalScores scores(Retriever retriever, List<EvalQuestion> questions) {
+    private static EvalReport.RetrievalScores scores(Retriever retriever, List<EvalQuestion> questions,
+            List<String> misses) {
         double hit1 = 0, hit5 = 0, mrr = 0;
         for (EvalQuestion q : questions) {
             List<String> documents = documentOrder(retriever.retrieve(q.question(), SearchFilter.NONE, DEPTH)
@@ -95,6 +98,10 @@ public final class Evaluator {
                     rank = i + 1;
                     break;
                 }
+            }
+            if (rank != 1) {
+                misses.add(q.id() + " source at rank " + (rank == 0 ? "-" : rank) + " (first: "
+                        + (documents.isEmpty() ? "nothing" : documents.get(0)) + "): " + q.question());
             }
             hit1 += rank == 1 ? 1 : 0;
             hit5 += rank >= 1 && rank <= 5 ? 1 : 0;

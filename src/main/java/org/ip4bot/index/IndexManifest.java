@@ -34,7 +34,7 @@ public record IndexManifest(
         int chunks,
         String builtAt) {
 
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
 
     public IndexManifest {
         Objects.requireNonNull(indexDirectory, "indexDirectory");

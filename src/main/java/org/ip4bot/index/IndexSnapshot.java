@@ -21,6 +21,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -40,6 +41,8 @@ public final class IndexSnapshot implements Closeable {
 
     /** Alternative names count for less than the user's own words. */
     private static final float ALTERNATIVE_BOOST = 0.6f;
+    /** A question word in the title or heading says more about a passage than the same word in its text. */
+    private static final float LABEL_BOOST = 1.5f;
 
     private final IndexManifest manifest;
     private final DirectoryReader reader;
@@ -79,6 +82,8 @@ public final class IndexSnapshot implements Closeable {
         BooleanQuery.Builder words = new BooleanQuery.Builder();
         for (String term : analyze(query.text())) {
             words.add(new TermQuery(new Term(LuceneSchema.BODY, term)), BooleanClause.Occur.SHOULD);
+            words.add(new BoostQuery(new TermQuery(new Term(LuceneSchema.LABELS, term)), LABEL_BOOST),
+                    BooleanClause.Occur.SHOULD);
         }
         for (String alternative : query.alternatives()) {
             Query phrase = phrase(alternative);
@@ -129,6 +134,23 @@ public final class IndexSnapshot implements Closeable {
             long df = reader.docFreq(new Term(LuceneSchema.BODY, term));
             long n = Math.max(1, reader.numDocs());
             return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * True when the index holds the analysed term, or a term within a small edit distance of it (so a typo such
+     * as "sumit" still counts as known). A question whose rare words are all unknown is about something else.
+     */
+    public boolean knowsTerm(String term) {
+        try {
+            if (reader.docFreq(new Term(LuceneSchema.BODY, term)) > 0) {
+                return true;
+            }
+            int edits = term.length() >= 6 ? 2 : term.length() >= 4 ? 1 : 0;
+            return edits > 0
+                    && searcher.count(new FuzzyQuery(new Term(LuceneSchema.BODY, term), edits, 1)) > 0;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -46,6 +46,8 @@ final class LuceneSchema {
     static final String TEXT = "text";
     /** Searched with BM25: title, heading and text, analysed for English. */
     static final String BODY = "body";
+    /** The title and section heading alone, so that a match there can count for more. */
+    static final String LABELS = "labels";
     static final String VECTOR = "vector";
     static final String VECTOR_BYTES = "vectorBytes";
 
@@ -53,7 +55,8 @@ final class LuceneSchema {
     }
 
     static Analyzer analyzer() {
-        return new PerFieldAnalyzerWrapper(new StandardAnalyzer(), Map.of(BODY, new EnglishAnalyzer()));
+        return new PerFieldAnalyzerWrapper(new StandardAnalyzer(), Map.of(BODY, new EnglishAnalyzer(), LABELS,
+                new EnglishAnalyzer()));
     }
 
     static Document toDocument(IndexedChunk indexed) {
@@ -81,6 +84,7 @@ final class LuceneSchema {
         doc.add(new IntPoint(PAGE, chunk.page()));
         doc.add(new StoredField(TEXT, chunk.text()));
         doc.add(new TextField(BODY, meta.title() + "\n" + chunk.heading() + "\n" + chunk.text(), Field.Store.NO));
+        doc.add(new TextField(LABELS, meta.title() + "\n" + chunk.heading(), Field.Store.NO));
         doc.add(new KnnFloatVectorField(VECTOR, indexed.vector(), VectorSimilarityFunction.DOT_PRODUCT));
         doc.add(new StoredField(VECTOR_BYTES, toBytes(indexed.vector())));
         return doc;

@@ -12,14 +12,14 @@ import org.ip4bot.index.SearchFilter;
 import org.ip4bot.index.TextQuery;
 
 /**
- * Ranks passages by reciprocal rank fusion of BM25 (with alias expansion) and vector similarity, then collapses
+ * Ranks passages by a weighted fusion of BM25 (with alias expansion) and vector similarity, then collapses
  * near-duplicates and caps how many passages one document may place near the top.
  */
 public final class LuceneHybridRetriever implements Retriever {
 
-    /** The usual RRF constant: it damps the difference between rank 1 and rank 2 of one list. */
-    private static final int RRF_K = 60;
     private static final int CANDIDATES = 50;
+    /** Weight of BM25 against vector similarity in the fusion, calibrated with {@code eval} on the dev set. */
+    static final double KEYWORD_WEIGHT = 0.3;
 
     private final IndexSnapshot index;
     private final Embedder embedder;
@@ -50,24 +50,41 @@ public final class LuceneHybridRetriever implements Retriever {
         float[] queryVector = embedder.embedQuery(expander.expandForEmbedding(question));
 
         Map<String, Candidate> candidates = new LinkedHashMap<>();
-        if (mode != RetrievalMode.VECTOR) {
-            fuse(candidates, index.keywordSearch(new TextQuery(question, alternatives), filter, CANDIDATES));
-        }
-        if (mode != RetrievalMode.KEYWORD) {
-            fuse(candidates, index.vectorSearch(queryVector, filter, CANDIDATES));
-        }
+        List<ScoredChunk> keyword = mode == RetrievalMode.VECTOR ? List.of()
+                : index.keywordSearch(new TextQuery(ChatFiller.strip(question), alternatives), filter, CANDIDATES);
+        List<ScoredChunk> vector = mode == RetrievalMode.KEYWORD ? List.of()
+                : index.vectorSearch(queryVector, filter, CANDIDATES);
+        keyword.forEach(hit -> candidates.computeIfAbsent(hit.chunk().id(), id -> new Candidate(hit)).keyword =
+                hit.score());
+        vector.forEach(hit -> candidates.computeIfAbsent(hit.chunk().id(), id -> new Candidate(hit)));
         List<Candidate> ranked = new ArrayList<>(candidates.values());
+        fuse(ranked, queryVector);
         ranked.sort((a, b) -> Double.compare(b.fused, a.fused));
 
         List<Passage> passages = diversify(NearDuplicates.collapse(ranked), limit, queryVector);
-        return new Retrieval(question, passages, queryTerms(question, alternatives), index.corpusVersion(),
+        Map<String, Double> terms = queryTerms(question, alternatives);
+        return new Retrieval(question, passages, terms, unknownTerms(question, alternatives), index.corpusVersion(),
                 new EmbeddingSentenceScorer(embedder, index, queryVector));
     }
 
-    private static void fuse(Map<String, Candidate> candidates, List<ScoredChunk> ranking) {
-        for (int i = 0; i < ranking.size(); i++) {
-            ScoredChunk hit = ranking.get(i);
-            candidates.computeIfAbsent(hit.chunk().id(), id -> new Candidate(hit)).fused += 1.0 / (RRF_K + i + 1);
+    /**
+     * Convex fusion of min-max normalised scores: the exact cosine of every candidate (vectors are stored, so a
+     * keyword-only hit still gets its true similarity) plus a weighted BM25 share. Unlike rank fusion it keeps how
+     * far apart candidates are, which matters when one list is much more confident than the other.
+     */
+    private void fuse(List<Candidate> candidates, float[] queryVector) {
+        double minCos = Double.MAX_VALUE, maxCos = -Double.MAX_VALUE, maxKeyword = 0;
+        for (Candidate c : candidates) {
+            c.cosine = c.hit.similarityTo(queryVector);
+            minCos = Math.min(minCos, c.cosine);
+            maxCos = Math.max(maxCos, c.cosine);
+            maxKeyword = Math.max(maxKeyword, c.keyword);
+        }
+        double cosRange = maxCos - minCos;
+        for (Candidate c : candidates) {
+            double semantic = mode == RetrievalMode.KEYWORD ? 0 : cosRange <= 0 ? 1 : (c.cosine - minCos) / cosRange;
+            double lexical = maxKeyword <= 0 ? 0 : c.keyword / maxKeyword;
+            c.fused = semantic + (mode == RetrievalMode.HYBRID ? KEYWORD_WEIGHT : 1.0) * lexical;
         }
     }
 
@@ -83,14 +100,14 @@ public final class LuceneHybridRetriever implements Retriever {
         chosen.addAll(overflow);
         List<Passage> out = new ArrayList<>();
         for (Candidate c : chosen.subList(0, Math.min(limit, chosen.size()))) {
-            out.add(new Passage(c.hit.chunk(), out.size() + 1, c.fused, c.hit.similarityTo(queryVector)));
+            out.add(new Passage(c.hit.chunk(), out.size() + 1, c.fused, (float) c.cosine));
         }
         return out;
     }
 
     private Map<String, Double> queryTerms(String question, List<String> alternatives) {
         Map<String, Double> terms = new LinkedHashMap<>();
-        for (String term : index.analyze(question)) {
+        for (String term : index.analyze(ChatFiller.strip(question))) {
             terms.put(term, index.idf(term));
         }
         for (String alternative : alternatives) {
@@ -101,8 +118,27 @@ public final class LuceneHybridRetriever implements Retriever {
         return terms;
     }
 
+    /** Terms of the question the corpus has never seen; a term that has an alias (e.g. "albo") is not unknown. */
+    private List<String> unknownTerms(String question, List<String> alternatives) {
+        List<String> unknown = new ArrayList<>();
+        java.util.Set<String> explained = new java.util.HashSet<>();
+        for (String word : question.split("[^\\p{L}\\p{N}]+")) {
+            if (!expander.alternatives(word).isEmpty()) {
+                explained.addAll(index.analyze(word));
+            }
+        }
+        for (String term : new java.util.LinkedHashSet<>(index.analyze(ChatFiller.strip(question)))) {
+            if (!explained.contains(term) && !index.knowsTerm(term)) {
+                unknown.add(term);
+            }
+        }
+        return unknown;
+    }
+
     static final class Candidate {
         final ScoredChunk hit;
+        double keyword;
+        double cosine;
         double fused;
 
         Candidate(ScoredChunk hit) {

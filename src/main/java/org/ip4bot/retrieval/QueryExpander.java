@@ -26,6 +26,9 @@ public final class QueryExpander {
         group("DPRK", "North Korea", "North Korean", "Pyongyang");
         group("NZ", "New Zealand", "Kiwi");
         group("Aus", "Australia", "Aussie", "Australian");
+        group("Albo", "Albanese");
+        group("JMSDF", "Japan Maritime Self-Defense Force", "Japanese navy");
+        group("defmin", "defence ministers", "defence ministers' meeting");
         group("Japan", "Japanese");
         group("ITPP", "Individually Tailored Partnership Programme", "tailored partnership programme",
                 "tailored partnership");
@@ -47,6 +50,15 @@ public final class QueryExpander {
         group("FM", "foreign minister", "foreign ministers");
         group("ambo", "ambassador");
         group("Afghanistan", "Afghan");
+        group("Kyiv", "Kiev", "Ukraine");
+        group("Beijing", "China", "PRC");
+        group("Moscow", "Kremlin", "Russia");
+        group("coop", "co-op", "cooperation");
+        group("tech", "technology");
+        group("ops", "op", "operation");
+        group("intel", "intelligence");
+        group("mil", "military");
+        group("govt", "gov", "government");
         group("defense", "defence");
         group("program", "programme");
         group("cyber", "cyber defence", "cybersecurity");
@@ -54,6 +66,7 @@ public final class QueryExpander {
         group("disinfo", "disinformation");
         group("Russia-DPRK", "DPRK-Russia", "North Korea and Russia");
         capitalOnly("US", "United States");
+        capitalOnly("DC", "Washington");
         capitalOnly("CAP", "Comprehensive Assistance Package");
         capitalOnly("SHAPE", "Supreme Headquarters Allied Powers Europe");
         capitalOnly("AI", "artificial intelligence");

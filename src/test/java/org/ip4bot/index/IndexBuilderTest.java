@@ -1,0 +1,429 @@
+package org.ip4bot.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.ip4bot.Ip4botException;
+import org.ip4bot.answer.Answer;
+import org.ip4bot.answer.AnswerStatus;
+import org.ip4bot.config.BotConfig;
+import org.ip4bot.corpus.ChunkingSettings;
+import org.ip4bot.corpus.CorpusScanner;
+import org.ip4bot.corpus.DocumentReaders;
+import org.ip4bot.corpus.SkippedFile;
+import org.ip4bot.server.Engine;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Incremental index builds over a small corpus, embedded with the real bge-small model (loaded once for the class)
+ * behind a decorator that counts what is embedded.
+ */
+class IndexBuilderTest {
+
+    private static final String JAPAN = "partners/japan.md";
+    private static final String NEW_ZEALAND = "partners/new-zealand.md";
+    private static final String KOREA = "partners/korea.md";
+    private static final String EMPTY = "notes/empty.md";
+    private static final String BROKEN_PDF = "reports/broken.pdf";
+    private static final String NZ_QUESTION = "When did New Zealand sign its IPCP with NATO?";
+
+    private static ExecutorService threads;
+    private static Embedder bge;
+
+    @TempDir
+    Path corpus;
+
+    @TempDir
+    Path data;
+
+    private CountingEmbedder counting;
+
+    @BeforeAll
+    static void loadTheModelOnce() {
+        threads = Executors.newFixedThreadPool(2);
+        bge = new BgeSmallEmbedder(threads);
+    }
+
+    @AfterAll
+    static void stopTheModelThreads() {
+        threads.shutdownNow();
+    }
+
+    @BeforeEach
+    void writeTheCorpus() {
+        counting = new CountingEmbedder(bge);
+        write(JAPAN, note("Japan and NATO", "Japan", """
+                ## Dialogue
+
+                Japan started a dialogue with NATO in the early 1990s. Japanese officials have met the North Atlantic \
+                Council many times since then.
+
+                ## Partnership programmes
+
+                Japan signed an Individual Partnership and Cooperation Programme with NATO in 2014. Japan and NATO \
+                agreed an Individually Tailored Partnership Programme on 12 July 2023 in Vilnius.
+
+                ## Cyber defence
+
+                Japan joined the NATO Cooperative Cyber Defence Centre of Excellence in Tallinn in 2019. Japanese \
+                experts take part in the Locked Shields exercise.
+                """));
+        write(NEW_ZEALAND, note("New Zealand and NATO", "New Zealand", """
+                ## Dialogue
+
+                New Zealand opened a dialogue with NATO in 2001, after New Zealand personnel had served in \
+                NATO-led operations in Bosnia and Herzegovina.
+
+                ## Partnership programmes
+
+                New Zealand signed an Individual Partnership and Cooperation Programme (IPCP) with NATO on 4 June \
+                2012. New Zealand leaders have attended every NATO summit since Madrid in 2022.
+                """));
+        write(KOREA, note("The Republic of Korea and NATO", "Republic of Korea", """
+                ## Dialogue
+
+                The Republic of Korea opened a dialogue with NATO in 2005. The North Atlantic Council approved a \
+                Korean mission to NATO on 26 September 2022.
+                """));
+        write(EMPTY, "");
+        byte[] noise = new byte[2048];
+        new Random(42).nextBytes(noise);
+        write(BROKEN_PDF, noise);
+    }
+
+    @Test
+    void firstBuildReportsDocumentsChunksAndEveryFileThatFailedWithItsReason() {
+        // when
+        IndexReport report = build(counting);
+
+        // then
+        assertFalse(report.upToDate());
+        assertEquals(3, report.documents());
+        assertEquals(Set.of(JAPAN, NEW_ZEALAND, KOREA), Set.copyOf(report.added()));
+        assertEquals(List.of(), report.changed());
+        assertEquals(List.of(), report.removed());
+        Map<String, String> failed = reasons(report);
+        assertEquals(Set.of(EMPTY, BROKEN_PDF), failed.keySet());
+        assertTrue(failed.get(EMPTY).toLowerCase(Locale.ROOT).contains("empty"), failed.get(EMPTY));
+        assertTrue(failed.get(BROKEN_PDF).toLowerCase(Locale.ROOT).contains("pdf"), failed.get(BROKEN_PDF));
+        Map<String, Integer> chunks = chunksPerDocument();
+        assertEquals(Set.of(JAPAN, NEW_ZEALAND, KOREA), chunks.keySet());
+        int total = chunks.values().stream().mapToInt(Integer::intValue).sum();
+        assertTrue(chunks.get(JAPAN) >= 2, "each section of the Japan note is its own chunk: " + chunks);
+        assertEquals(total, report.chunks());
+        assertEquals(total, report.embedded());
+        assertEquals(total, counting.passages.get(), "every chunk is embedded exactly once");
+        assertTrue(report.summary().contains(BROKEN_PDF), report.summary());
+    }
+
+    @Test
+    void aSecondBuildOverAnUnchangedCorpusEmbedsNothingAndReportsUpToDate() {
+        // given
+        IndexReport first = build(counting);
+        counting.passages.set(0);
+
+        // when
+        IndexReport second = build(counting);
+
+        // then
+        assertTrue(second.upToDate());
+        assertEquals(0, counting.passages.get());
+        assertEquals(0, second.embedded());
+        assertEquals(first.corpusVersion(), second.corpusVersion());
+        assertEquals(first.documents(), second.documents());
+        assertEquals(first.chunks(), second.chunks());
+        assertEquals(List.of(), second.added());
+        assertEquals(List.of(), second.changed());
+        assertEquals(List.of(), second.removed());
+        assertEquals(Set.of(EMPTY, BROKEN_PDF), reasons(second).keySet(), "broken files are still reported");
+    }
+
+    @Test
+    void changingOneFileReEmbedsOnlyThatFilesChunksAndReportsItChanged() {
+        // given
+        build(counting);
+        append(JAPAN, "\n## Maritime security\n\nThe Japan Maritime Self-Defense Force exercised with a NATO "
+                + "maritime group in the Gulf of Aden in September 2014.\n");
+        counting.passages.set(0);
+
+        // when
+        IndexReport report = build(counting);
+
+        // then
+        assertFalse(report.upToDate());
+        assertEquals(List.of(JAPAN), report.changed());
+        assertEquals(List.of(), report.added());
+        assertEquals(List.of(), report.removed());
+        assertEquals(2, report.unchanged());
+        int japanChunks = chunksPerDocument().get(JAPAN);
+        assertEquals(japanChunks, counting.passages.get(), "only the Japan note is embedded again");
+        assertEquals(japanChunks, report.embedded());
+        assertTrue(allChunkTexts().stream().anyMatch(t -> t.contains("Gulf of Aden")), "the new text is searchable");
+    }
+
+    @Test
+    void deletingAFileReportsItRemovedAndDropsItsChunksWithoutEmbeddingAnything() throws IOException {
+        // given
+        IndexReport first = build(counting);
+        int koreaChunks = chunksPerDocument().get(KOREA);
+        Files.delete(corpus.resolve(KOREA));
+        counting.passages.set(0);
+
+        // when
+        IndexReport report = build(counting);
+
+        // then
+        assertEquals(List.of(KOREA), report.removed());
+        assertEquals(2, report.documents());
+        assertEquals(first.chunks() - koreaChunks, report.chunks());
+        assertEquals(0, counting.passages.get());
+        assertFalse(chunksPerDocument().containsKey(KOREA));
+        assertNotEquals(first.corpusVersion(), report.corpusVersion());
+    }
+
+    @Test
+    void theCorpusVersionChangesWithTheContentAndIsStableOtherwise() {
+        // given
+        String original = build(counting).corpusVersion();
+
+        // when
+        String rebuilt = build(counting).corpusVersion();
+        String elsewhere = builder(counting, ChunkingSettings.DEFAULT, data.resolve("other")).build(corpus,
+                IndexProgress.SILENT).corpusVersion();
+        append(NEW_ZEALAND, "\nNew Zealand also contributed to the Resolute Support mission.\n");
+        String edited = build(counting).corpusVersion();
+        write(NEW_ZEALAND, read(NEW_ZEALAND).replace("\nNew Zealand also contributed to the Resolute Support "
+                + "mission.\n", ""));
+        String reverted = build(counting).corpusVersion();
+
+        // then
+        assertEquals(original, rebuilt);
+        assertEquals(original, elsewhere, "the version depends on the corpus, not on where the index is kept");
+        assertNotEquals(original, edited);
+        assertEquals(original, reverted);
+    }
+
+    @Test
+    void aBrokenFileDoesNotChangeTheCorpusVersion() {
+        // given
+        String before = build(counting).corpusVersion();
+        byte[] noise = new byte[512];
+        new Random(7).nextBytes(noise);
+        write("reports/another-broken.pdf", noise);
+
+        // when
+        IndexReport report = build(counting);
+
+        // then
+        assertEquals(before, report.corpusVersion());
+        assertTrue(reasons(report).containsKey("reports/another-broken.pdf"));
+    }
+
+    @Test
+    void switchingTheEmbeddingModelReEmbedsEveryChunk() {
+        // given
+        IndexReport first = build(counting);
+        counting.passages.set(0);
+
+        // when
+        IndexReport second = build(new RenamedEmbedder(counting, "another-model-v2"));
+
+        // then
+        assertFalse(second.upToDate());
+        assertEquals(first.chunks(), counting.passages.get());
+        assertEquals(second.chunks(), second.embedded());
+        assertEquals("another-model-v2", new IndexStore(data).manifest().orElseThrow().model());
+    }
+
+    @Test
+    void changingTheChunkingSettingsReEmbedsEveryChunk() {
+        // given
+        build(counting);
+        counting.passages.set(0);
+        ChunkingSettings smaller = new ChunkingSettings(5, 20, 0);
+
+        // when
+        IndexReport report = builder(counting, smaller, data).build(corpus, IndexProgress.SILENT);
+
+        // then
+        assertFalse(report.upToDate());
+        assertEquals(report.chunks(), counting.passages.get());
+        assertEquals(report.chunks(), report.embedded());
+        assertEquals(smaller.fingerprint(), new IndexStore(data).manifest().orElseThrow().chunking());
+    }
+
+    @Test
+    void identicalCopiesOfANoteKeepOneSetOfChunksEachAcrossRebuilds() {
+        // given two files with the same content, and a rebuild caused by a third file
+        write("partners/new-zealand-copy.md", read(NEW_ZEALAND));
+        IndexReport first = build(counting);
+        int perCopy = chunksPerDocument().get(NEW_ZEALAND);
+        int koreaBefore = chunksPerDocument().get(KOREA);
+        append(KOREA, "\nThe Republic of Korea joined the Cyber Defence Centre of Excellence in May 2022.\n");
+
+        // when
+        IndexReport second = build(counting);
+        Map<String, Integer> chunks = chunksPerDocument();
+
+        // then
+        assertEquals(perCopy, chunks.get(NEW_ZEALAND), "chunks per document: " + chunks);
+        assertEquals(perCopy, chunks.get("partners/new-zealand-copy.md"), "chunks per document: " + chunks);
+        assertEquals(first.chunks() - koreaBefore + chunks.get(KOREA), second.chunks());
+        List<String> ids = allChunkIds();
+        assertEquals(ids.size(), new HashSet<>(ids).size(), "chunk ids are unique: " + ids);
+    }
+
+    @Test
+    void aBuildWhereEveryFileIsBrokenFailsAndThePreviousIndexKeepsServing() throws IOException {
+        // given an engine serving the good corpus
+        BotConfig config = BotConfig.fromEnvironment(Map.of()).withCorpusDir(corpus).withDataDir(data);
+        try (Engine engine = new Engine(config, counting)) {
+            String served = engine.refresh(IndexProgress.SILENT).corpusVersion();
+            for (String note : List.of(JAPAN, NEW_ZEALAND, KOREA)) {
+                Files.delete(corpus.resolve(note));
+            }
+            write("partners/japan.pdf", "%PDF-1.7 this is not really a PDF".getBytes(StandardCharsets.US_ASCII));
+
+            // when
+            Ip4botException failure = assertThrows(Ip4botException.class,
+                    () -> engine.refresh(IndexProgress.SILENT));
+
+            // then
+            assertTrue(failure.getMessage().contains("partners/japan.pdf"), failure.getMessage());
+            Answer answer = engine.answers().ask(NZ_QUESTION, SearchFilter.NONE);
+            assertEquals(served, answer.corpusVersion());
+            assertEquals(AnswerStatus.ANSWERED, answer.status(), answer.text());
+            assertTrue(answer.text().contains("2012"), answer.text());
+            try (IndexSnapshot reopened = new IndexStore(data).open().orElseThrow()) {
+                assertEquals(served, reopened.corpusVersion());
+                assertEquals(Set.of(JAPAN, NEW_ZEALAND, KOREA), reopened.allChunks().stream()
+                        .map(c -> c.chunk().path()).collect(Collectors.toSet()));
+            }
+        }
+    }
+
+    private IndexReport build(Embedder embedder) {
+        return builder(embedder, ChunkingSettings.DEFAULT, data).build(corpus, IndexProgress.SILENT);
+    }
+
+    private static IndexBuilder builder(Embedder embedder, ChunkingSettings chunking, Path dataDir) {
+        return new IndexBuilder(new CorpusScanner(20L * 1024 * 1024), new DocumentReaders(), chunking, embedder,
+                new IndexStore(dataDir));
+    }
+
+    private Map<String, Integer> chunksPerDocument() {
+        try (IndexSnapshot snapshot = new IndexStore(data).open().orElseThrow()) {
+            return snapshot.allChunks().stream().collect(Collectors.groupingBy(c -> c.chunk().path(),
+                    Collectors.summingInt(c -> 1)));
+        }
+    }
+
+    private List<String> allChunkTexts() {
+        try (IndexSnapshot snapshot = new IndexStore(data).open().orElseThrow()) {
+            return snapshot.allChunks().stream().map(c -> c.chunk().text()).toList();
+        }
+    }
+
+    private List<String> allChunkIds() {
+        try (IndexSnapshot snapshot = new IndexStore(data).open().orElseThrow()) {
+            return snapshot.allChunks().stream().map(c -> c.chunk().id()).toList();
+        }
+    }
+
+    private static Map<String, String> reasons(IndexReport report) {
+        return report.failed().stream().collect(Collectors.toMap(SkippedFile::path, SkippedFile::reason));
+    }
+
+    private static String note(String title, String country, String body) {
+        return "---\ntitle: \"" + title + "\"\npublisher: ip4bot test notes\ndate: 2025-07-01\ncountries: ["
+                + country + "]\ntopics: [partnership]\n---\n\n# " + title + "\n\n" + body;
+    }
+
+    private void write(String relativePath, String content) {
+        write(relativePath, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void write(String relativePath, byte[] content) {
+        try {
+            Path file = corpus.resolve(relativePath);
+            Files.createDirectories(file.getParent());
+            Files.write(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void append(String relativePath, String text) {
+        write(relativePath, read(relativePath) + text);
+    }
+
+    private String read(String relativePath) {
+        try {
+            return Files.readString(corpus.resolve(relativePath));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Counts the passages sent to the model, so a test can tell what a build really embedded. */
+    static final class CountingEmbedder implements Embedder {
+        final AtomicInteger passages = new AtomicInteger();
+        private final Embedder delegate;
+
+        CountingEmbedder(Embedder delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public String modelName() {
+            return delegate.modelName();
+        }
+
+        @Override
+        public float[] embedQuery(String query) {
+            return delegate.embedQuery(query);
+        }
+
+        @Override
+        public List<float[]> embedPassages(List<String> texts) {
+            passages.addAndGet(texts.size());
+            return delegate.embedPassages(texts);
+        }
+    }
+
+    /** The same vectors under another model name, as after an upgrade of the model. */
+    record RenamedEmbedder(Embedder delegate, String modelName) implements Embedder {
+
+        @Override
+        public float[] embedQuery(String query) {
+            return delegate.embedQuery(query);
+        }
+
+        @Override
+        public List<float[]> embedPassages(List<String> texts) {
+            return delegate.embedPassages(texts);
+        }
+    }
+}
