@@ -30,7 +30,7 @@ public final class BriefComposer {
     private final EvidenceGate gate;
 
     public BriefComposer(EvidenceGate gate) {
-        this.gate = gate;
+        this.gate = gate.forBriefs();
     }
 
     public Answer compose(String topic, Retriever retriever) {
@@ -42,11 +42,15 @@ public final class BriefComposer {
         }
         List<Partner> focus = Partner.mentionedIn(parsed.subject(), List.of(Partner.values()));
         List<ScoredSentence> pool = new ArrayList<>(ranked);
+        Map<Partner, List<ScoredSentence>> perPartner = new LinkedHashMap<>();
         if (focus.size() != 1) {
             for (Partner partner : Partner.values()) {
                 Retrieval forPartner = retriever.retrieve(parsed.subject() + " " + partner.label(),
                         SearchFilter.country(partner.label()), 6);
-                pool.addAll(ranker.rank(forPartner, 6));
+                List<ScoredSentence> own = new ArrayList<>(ranker.rank(forPartner, 6));
+                own.removeIf(s -> !parsed.allows(s.text()));
+                perPartner.put(partner, own);
+                pool.addAll(own);
             }
         }
         pool.removeIf(s -> !parsed.allows(s.text()));
@@ -57,7 +61,7 @@ public final class BriefComposer {
         List<String> overview = overview(pool, citations, used);
         List<Brief.Group> groups = focus.size() == 1
                 ? byTheme(pool, citations, used)
-                : byPartner(pool, citations, used);
+                : byPartner(perPartner, citations, used);
         List<Brief.TimelineEntry> timeline = timeline(pool, parsed, citations);
         Brief brief = new Brief(overview, focus.size() == 1 ? "theme" : "partner", groups, timeline);
         return new Answer(topic, AnswerStatus.ANSWERED, BriefText.render(brief), citations.citations(), List.of(),
@@ -78,23 +82,29 @@ public final class BriefComposer {
         return out;
     }
 
-    private static List<Brief.Group> byPartner(List<ScoredSentence> pool, CitationBuilder citations, Set<String> used) {
+    /**
+     * Each partner's points come from the retrieval made for that partner, and must be about that partner: a
+     * sentence naming three or four partners is about the group, not about one of them.
+     */
+    private static List<Brief.Group> byPartner(Map<Partner, List<ScoredSentence>> perPartner,
+            CitationBuilder citations, Set<String> used) {
         List<Brief.Group> groups = new ArrayList<>();
-        for (Partner partner : Partner.values()) {
+        perPartner.forEach((partner, ranked) -> {
             List<String> points = new ArrayList<>();
-            for (ScoredSentence s : pool) {
+            for (ScoredSentence s : ranked) {
                 if (points.size() == POINTS_PER_GROUP || s.score() < MIN_LINE_SCORE) {
                     break;
                 }
-                if (partner.mentionedIn(s.text()) && !used.contains(s.text())) {
-                    used.add(s.text());
+                boolean aboutPartner = partner.mentionedIn(s.text())
+                        && Partner.mentionedIn(s.text(), List.of(Partner.values())).size() <= 2;
+                if (aboutPartner && used.add(s.text())) {
                     points.add(citations.cite(s.passage().chunk(), s.text()));
                 }
             }
             if (!points.isEmpty()) {
                 groups.add(new Brief.Group(partner.label(), points));
             }
-        }
+        });
         return groups;
     }
 
@@ -125,6 +135,17 @@ public final class BriefComposer {
         return groups;
     }
 
+    /** Two sentences with the same date and mostly the same words report one event. */
+    private static boolean sameEvent(String a, String b) {
+        if (!DateMention.first(a).equals(DateMention.first(b))) {
+            return false;
+        }
+        Set<String> wa = new HashSet<>(List.of(a.toLowerCase(java.util.Locale.ROOT).split("\\W+")));
+        List<String> wb = List.of(b.toLowerCase(java.util.Locale.ROOT).split("\\W+"));
+        long common = wb.stream().filter(wa::contains).count();
+        return common >= 0.5 * Math.min(wa.size(), wb.size());
+    }
+
     private static List<Brief.TimelineEntry> timeline(List<ScoredSentence> pool, BriefTopic topic,
             CitationBuilder citations) {
         List<ScoredSentence> dated = new ArrayList<>();
@@ -134,7 +155,8 @@ public final class BriefComposer {
                 break;
             }
             Optional<DateMention> date = DateMention.first(s.text());
-            if (date.isPresent() && topic.inWindow(date.get().year()) && seen.add(s.text())) {
+            if (date.isPresent() && topic.inWindow(date.get().year()) && seen.add(s.text())
+                    && dated.stream().noneMatch(d -> sameEvent(d.text(), s.text()))) {
                 dated.add(s);
             }
         }

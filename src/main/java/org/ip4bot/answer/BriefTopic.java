@@ -23,13 +23,21 @@ record BriefTopic(String subject, int fromYear, int toYear) {
     private static final Pattern UNTIL = Pattern.compile("\\b(until|before|up to)\\s+((?:19|20)\\d{2})\\b",
             Pattern.CASE_INSENSITIVE);
 
+    /**
+     * Words every document in this corpus is about; in a brief topic they add nothing but pull in the notes
+     * about names and labels. "The IP4 in Afghanistan" is a brief about Afghanistan.
+     */
+    private static final Pattern CORPUS_WIDE = Pattern.compile(
+            "(?i)[-–]?\\b(the\\s+)?(IP4|IPP|AP4|NATO|NATO's|alliance|(four\\s+)?Indo-Pacific\\s+(partners|four)"
+                    + "|Asia-Pacific\\s+partners|(the\\s+)?four\\s+partners)\\b[-–]?");
+
     static BriefTopic parse(String topic) {
-        String subject = REQUEST.matcher(topic.strip()).replaceFirst("");
+        String request = REQUEST.matcher(topic.strip()).replaceFirst("");
         int from = Integer.MIN_VALUE;
         int to = Integer.MAX_VALUE;
-        Matcher range = RANGE.matcher(subject);
-        Matcher since = SINCE.matcher(subject);
-        Matcher until = UNTIL.matcher(subject);
+        Matcher range = RANGE.matcher(request);
+        Matcher since = SINCE.matcher(request);
+        Matcher until = UNTIL.matcher(request);
         if (range.find()) {
             from = Integer.parseInt(range.group(1));
             to = Integer.parseInt(range.group(2));
@@ -41,9 +49,12 @@ record BriefTopic(String subject, int fromYear, int toYear) {
                 to = Integer.parseInt(until.group(2));
             }
         }
-        String cleaned = subject.replaceAll("(?i)\\b(since|from|after|until|before|up to|between)\\s+(19|20)\\d{2}"
+        String cleaned = request.replaceAll("(?i)\\b(since|from|after|until|before|up to|between)\\s+(19|20)\\d{2}"
                 + "(\\s*(-|–|to|and)\\s*(19|20)\\d{2})?", "").replaceAll("\\s+", " ").strip();
-        return new BriefTopic(cleaned.isEmpty() ? topic.strip() : cleaned, from, to);
+        String focused = CORPUS_WIDE.matcher(cleaned).replaceAll(" ")
+                .replaceAll("(?i)^\\W*(and|in|on|with|of|between)\\b", "").replaceAll("\\s+", " ").strip();
+        String subject = focused.replaceAll("[\\p{Punct}\\s]", "").length() >= 3 ? focused : cleaned;
+        return new BriefTopic(subject.isEmpty() ? topic.strip() : subject, from, to);
     }
 
     boolean inWindow(int year) {

@@ -15,6 +15,7 @@ public record EvidenceGate(double threshold) {
             new EvidenceGate(Double.parseDouble(System.getProperty("ip4bot.threshold", "0.725")));
     private static final double COVERAGE_WEIGHT = 0.35;
     private static final double UNKNOWN_WEIGHT = 0.35;
+    private static final double BRIEF_ALLOWANCE = 0.08;
 
     /**
      * The best sentence's similarity to the question, plus a bonus for the question's rare words it contains,
@@ -27,6 +28,11 @@ public record EvidenceGate(double threshold) {
         }
         ScoredSentence best = ranked.get(0);
         return best.similarity() + COVERAGE_WEIGHT * best.coverage() - UNKNOWN_WEIGHT * retrieval.unknownShare();
+    }
+
+    /** Briefs are asked about broad topics, which match single sentences less closely than questions do. */
+    EvidenceGate forBriefs() {
+        return new EvidenceGate(threshold - BRIEF_ALLOWANCE);
     }
 
     boolean strongEnough(List<ScoredSentence> ranked, Retrieval retrieval) {
