@@ -55,7 +55,7 @@ public final class AnswerService {
             throw new QuestionRejectedException("Please type a " + what + ", for example: " + example);
         }
         if (stripped.length() > maxQuestionChars) {
-            throw new QuestionRejectedException(String.format(
+            throw new QuestionRejectedException(String.format(java.util.Locale.ROOT,
                     "That %s is %,d characters long; I can take up to %,d. Please shorten it or ask about one "
                             + "thing at a time.", what, stripped.length(), maxQuestionChars));
         }

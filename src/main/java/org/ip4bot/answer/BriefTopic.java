@@ -28,7 +28,7 @@ record BriefTopic(String subject, int fromYear, int toYear) {
      * about names and labels. "The IP4 in Afghanistan" is a brief about Afghanistan.
      */
     private static final Pattern CORPUS_WIDE = Pattern.compile(
-            "(?i)[-–]?\\b(the\\s+)?(IP4|IPP|AP4|NATO|NATO's|alliance|(four\\s+)?Indo-Pacific\\s+(partners|four)"
+            "(?i)[-–]?\\b(the\\s+)?(IP4|IPP|AP4|NATO(?:['’]s)?|alliance|(four\\s+)?Indo-Pacific\\s+(partners|four)"
                     + "|Asia-Pacific\\s+partners|(the\\s+)?four\\s+partners)\\b[-–]?");
 
     static BriefTopic parse(String topic) {
@@ -49,7 +49,9 @@ record BriefTopic(String subject, int fromYear, int toYear) {
                 to = Integer.parseInt(until.group(2));
             }
         }
-        String cleaned = request.replaceAll("(?i)\\b(since|from|after|until|before|up to|between)\\s+(19|20)\\d{2}"
+        String withoutRange = range.find(0) ? request.substring(0, range.start()) + request.substring(range.end())
+                : request;
+        String cleaned = withoutRange.replaceAll("(?i)\\b(since|from|after|until|before|up to|between)\\s+(19|20)\\d{2}"
                 + "(\\s*(-|–|to|and)\\s*(19|20)\\d{2})?", "").replaceAll("\\s+", " ").strip();
         String focused = CORPUS_WIDE.matcher(cleaned).replaceAll(" ")
                 .replaceAll("(?i)^\\W*(and|in|on|with|of|between)\\b", "").replaceAll("\\s+", " ").strip();

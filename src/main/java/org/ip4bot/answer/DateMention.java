@@ -20,7 +20,8 @@ record DateMention(String iso, String display, int year) {
     private static final Pattern MONTH_DAY_YEAR = Pattern.compile(
             "\\b(" + MONTHS + ")\\.? (\\d{1,2}),? ((?:19|20)\\d{2})\\b");
     private static final Pattern MONTH_YEAR = Pattern.compile("\\b(" + MONTHS + ")\\.? ((?:19|20)\\d{2})\\b");
-    private static final Pattern YEAR = Pattern.compile("\\b((?:19|20)\\d{2})s?\\b");
+    /** A bare year; a decade ("the 2000s") is no date for a timeline. */
+    private static final Pattern YEAR = Pattern.compile("\\b((?:19|20)\\d{2})\\b(?!s)");
 
     static Optional<DateMention> first(String sentence) {
         DateMention best = null;

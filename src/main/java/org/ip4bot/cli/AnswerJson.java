@@ -62,7 +62,12 @@ public final class AnswerJson {
         if (!answer.closestDocuments().isEmpty()) {
             List<Map<String, Object>> closest = new ArrayList<>();
             for (DocumentRef d : answer.closestDocuments()) {
-                closest.add(Map.of("source", d.source(), "title", d.title(), "date", d.date(), "url", d.url()));
+                Map<String, Object> doc = new LinkedHashMap<>();
+                doc.put("source", d.source());
+                doc.put("title", d.title());
+                doc.put("date", d.date());
+                doc.put("url", d.url());
+                closest.add(doc);
             }
             out.put("closestDocuments", closest);
         }
@@ -78,10 +83,21 @@ public final class AnswerJson {
         out.put("overview", brief.overview());
         out.put("groupedBy", brief.groupedBy());
         List<Map<String, Object>> groups = new ArrayList<>();
-        brief.groups().forEach(g -> groups.add(Map.of("label", g.label(), "points", g.points())));
+        for (Brief.Group g : brief.groups()) {
+            Map<String, Object> group = new LinkedHashMap<>();
+            group.put("label", g.label());
+            group.put("points", g.points());
+            groups.add(group);
+        }
         out.put("groups", groups);
         List<Map<String, Object>> timeline = new ArrayList<>();
-        brief.timeline().forEach(e -> timeline.add(Map.of("date", e.date(), "display", e.display(), "text", e.text())));
+        for (Brief.TimelineEntry e : brief.timeline()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("date", e.date());
+            entry.put("display", e.display());
+            entry.put("text", e.text());
+            timeline.add(entry);
+        }
         out.put("timeline", timeline);
         return out;
     }

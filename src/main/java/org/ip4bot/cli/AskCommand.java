@@ -5,10 +5,10 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.ip4bot.Ip4botException;
 import org.ip4bot.answer.Answer;
 import org.ip4bot.answer.AnswerService;
 import org.ip4bot.answer.QuestionRejectedException;
@@ -56,11 +56,18 @@ final class AskCommand implements Callable<Integer> {
                     + "ask \"When did New Zealand sign its IPCP?\"");
             return 2;
         }
-        SearchFilter filter = filter();
+        SearchFilter filter;
+        try {
+            filter = filter();
+        } catch (IllegalArgumentException e) {
+            System.err.println("ip4bot ask: " + e.getMessage());
+            return 2;
+        }
+        List<String> batch = questions == null ? List.of() : QuestionFile.read(questions);
         try (Engine started = engine.start(System.err)) {
             AnswerService answers = started.answers();
             if (questions != null) {
-                for (String q : QuestionFile.read(questions)) {
+                for (String q : batch) {
                     out.println(answerJson(answers, q, filter));
                 }
                 return 0;
@@ -99,7 +106,7 @@ final class AskCommand implements Callable<Integer> {
         try {
             return Optional.of(LocalDate.parse(value));
         } catch (DateTimeParseException e) {
-            throw new Ip4botException(option + " must be a date like 2023-07-11, was '" + value + "'");
+            throw new IllegalArgumentException(option + " must be a date like 2023-07-11, was '" + value + "'");
         }
     }
 

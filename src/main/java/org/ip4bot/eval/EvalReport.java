@@ -1,6 +1,7 @@
 package org.ip4bot.eval;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -25,18 +26,18 @@ public record EvalReport(int questions, Map<String, RetrievalScores> retrieval, 
 
     public String table() {
         StringBuilder out = new StringBuilder();
-        out.append(String.format("questions: %d%n%n", questions));
-        out.append(String.format("| retriever | hit@1 | hit@5 | MRR |%n|---|---|---|---|%n"));
-        retrieval.forEach((name, s) -> out.append(String.format("| %s | %.3f | %.3f | %.3f |%n", name, s.hitAt1(),
+        out.append(String.format(Locale.ROOT, "questions: %d%n%n", questions));
+        out.append(String.format(Locale.ROOT, "| retriever | hit@1 | hit@5 | MRR |%n|---|---|---|---|%n"));
+        retrieval.forEach((name, s) -> out.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %.3f |%n", name, s.hitAt1(),
                 s.hitAt5(), s.mrr())));
-        out.append(String.format("%n| answer metric | value |%n|---|---|%n"));
-        out.append(String.format("| hybrid hit@5, fact questions | %.3f |%n", factHitAt5));
-        out.append(String.format("| answers with all keywords (in scope) | %.3f |%n", keywordRate));
-        out.append(String.format("| answers with all keywords (fact) | %.3f |%n", factKeywordRate));
-        out.append(String.format("| citation validity | %.3f |%n", citationValidity));
-        out.append(String.format("| out-of-scope refused | %.3f |%n", refusalRate));
-        out.append(String.format("| in-scope wrongly refused | %.3f |%n", falseRefusalRate));
-        out.append(String.format("| answer latency p50 / p95 | %d ms / %d ms |%n", p50Ms, p95Ms));
+        out.append(String.format(Locale.ROOT, "%n| answer metric | value |%n|---|---|%n"));
+        out.append(String.format(Locale.ROOT, "| hybrid hit@5, fact questions | %.3f |%n", factHitAt5));
+        out.append(String.format(Locale.ROOT, "| answers with all keywords (in scope) | %.3f |%n", keywordRate));
+        out.append(String.format(Locale.ROOT, "| answers with all keywords (fact) | %.3f |%n", factKeywordRate));
+        out.append(String.format(Locale.ROOT, "| citation validity | %.3f |%n", citationValidity));
+        out.append(String.format(Locale.ROOT, "| out-of-scope refused | %.3f |%n", refusalRate));
+        out.append(String.format(Locale.ROOT, "| in-scope wrongly refused | %.3f |%n", falseRefusalRate));
+        out.append(String.format(Locale.ROOT, "| answer latency p50 / p95 | %d ms / %d ms |%n", p50Ms, p95Ms));
         return out.toString();
     }
 }

@@ -62,7 +62,8 @@ public final class IndexBuilder {
     public IndexReport build(Path corpusRoot, IndexProgress progress) {
         long started = System.nanoTime();
         CorpusScanner.ScanResult scan = scanner.scan(corpusRoot);
-        Optional<IndexManifest> previous = store.manifests().read()
+        Optional<IndexManifest> last = store.manifests().read();
+        Optional<IndexManifest> previous = last
                 .filter(m -> m.compatibleWith(embedder.modelName(), chunking.fingerprint()))
                 .filter(m -> Files.isDirectory(store.dataDir().resolve(m.indexDirectory())));
 
@@ -74,12 +75,15 @@ public final class IndexBuilder {
             return new IndexReport(m.corpusVersion(), true, List.of(), List.of(), List.of(), m.files().size(), failed,
                     m.documents(), m.chunks(), 0, millisSince(started));
         }
-        return rebuild(scan, previous, progress, started);
+        return rebuild(scan, previous, last.map(IndexManifest::files).orElse(Map.of()), progress, started);
     }
 
-    private IndexReport rebuild(CorpusScanner.ScanResult scan, Optional<IndexManifest> previous, IndexProgress progress,
-            long started) {
-        Map<String, String> oldFiles = previous.map(IndexManifest::files).orElse(Map.of());
+    /**
+     * @param previous  the last index, when its chunks and vectors can be reused
+     * @param oldFiles  the files of the last index whatever its settings, for the report
+     */
+    private IndexReport rebuild(CorpusScanner.ScanResult scan, Optional<IndexManifest> previous,
+            Map<String, String> oldFiles, IndexProgress progress, long started) {
         Map<String, List<IndexedChunk>> reusable = reusableChunks(previous, scan.entries());
 
         List<SkippedFile> failed = new ArrayList<>(scan.skipped());
@@ -113,7 +117,11 @@ public final class IndexBuilder {
                     chunks.forEach(c -> hashOf.put(c, entry.contentHash()));
                     toEmbed.addAll(chunks);
                     loaded.put(entry.path(), entry.contentHash());
-                    (oldFiles.containsKey(entry.path()) ? changed : added).add(entry.path());
+                    if (entry.contentHash().equals(oldFiles.get(entry.path()))) {
+                        unchanged++; // same content, re-embedded because the model or chunking changed
+                    } else {
+                        (oldFiles.containsKey(entry.path()) ? changed : added).add(entry.path());
+                    }
                 } catch (CorpusReadException e) {
                     failed.add(new SkippedFile(entry.path(), e.getMessage()));
                     failedHashes.put(entry.path(), entry.contentHash());

@@ -25,7 +25,7 @@ import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.util.QueryBuilder;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermInSetQuery;
@@ -41,6 +41,8 @@ public final class IndexSnapshot implements Closeable {
 
     /** Alternative names count for less than the user's own words. */
     private static final float ALTERNATIVE_BOOST = 0.6f;
+    /** Lucene refuses queries of over 1,024 clauses; a long question's first distinct words are plenty. */
+    private static final int MAX_TERMS = 200;
     /** A question word in the title or heading says more about a passage than the same word in its text. */
     private static final float LABEL_BOOST = 1.5f;
 
@@ -80,12 +82,12 @@ public final class IndexSnapshot implements Closeable {
     /** BM25 over title, heading and text; the user's words are optional clauses, so partial matches still rank. */
     public List<ScoredChunk> keywordSearch(TextQuery query, SearchFilter filter, int limit) {
         BooleanQuery.Builder words = new BooleanQuery.Builder();
-        for (String term : analyze(query.text())) {
+        for (String term : analyze(query.text()).stream().distinct().limit(MAX_TERMS).toList()) {
             words.add(new TermQuery(new Term(LuceneSchema.BODY, term)), BooleanClause.Occur.SHOULD);
             words.add(new BoostQuery(new TermQuery(new Term(LuceneSchema.LABELS, term)), LABEL_BOOST),
                     BooleanClause.Occur.SHOULD);
         }
-        for (String alternative : query.alternatives()) {
+        for (String alternative : query.alternatives().stream().limit(MAX_TERMS).toList()) {
             Query phrase = phrase(alternative);
             if (phrase != null) {
                 words.add(new BoostQuery(phrase, ALTERNATIVE_BOOST), BooleanClause.Occur.SHOULD);
@@ -167,7 +169,11 @@ public final class IndexSnapshot implements Closeable {
             StoredFields stored = reader.storedFields();
             for (ScoreDoc hit : searcher.search(query, Math.max(1, reader.numDocs())).scoreDocs) {
                 IndexedChunk chunk = LuceneSchema.fromDocument(stored.document(hit.doc));
-                byHash.computeIfAbsent(chunk.fileHash(), h -> new ArrayList<>()).add(chunk);
+                List<IndexedChunk> chunks = byHash.computeIfAbsent(chunk.fileHash(), h -> new ArrayList<>());
+                // Identical files share a hash; one file's chunks are enough to rebuild each of them.
+                if (chunks.isEmpty() || chunks.get(0).chunk().path().equals(chunk.chunk().path())) {
+                    chunks.add(chunk);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -195,15 +201,9 @@ public final class IndexSnapshot implements Closeable {
         }
     }
 
+    /** A phrase as the analyser sees it, keeping the gaps its stop words leave ("Republic of Korea"). */
     private Query phrase(String text) {
-        List<String> terms = analyze(text);
-        if (terms.isEmpty()) {
-            return null;
-        }
-        if (terms.size() == 1) {
-            return new TermQuery(new Term(LuceneSchema.BODY, terms.get(0)));
-        }
-        return new PhraseQuery(LuceneSchema.BODY, terms.toArray(String[]::new));
+        return new QueryBuilder(analyzer).createPhraseQuery(LuceneSchema.BODY, text);
     }
 
     private static Query withFilter(Query query, SearchFilter filter) {

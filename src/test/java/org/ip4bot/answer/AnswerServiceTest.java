@@ -12,12 +12,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.ip4bot.config.BotConfig;
 import org.ip4bot.corpus.Chunk;
 import org.ip4bot.eval.CitationCheck;
+import org.ip4bot.index.BgeSmallEmbedder;
+import org.ip4bot.index.Embedder;
 import org.ip4bot.index.IndexProgress;
 import org.ip4bot.index.ScoredChunk;
 import org.ip4bot.index.SearchFilter;
@@ -38,6 +42,8 @@ class AnswerServiceTest {
     @TempDir
     static Path data;
 
+    private static ExecutorService threads;
+    private static Embedder embedder;
     private static Engine engine;
     private static AnswerService answers;
     private static List<Chunk> chunks;
@@ -45,7 +51,9 @@ class AnswerServiceTest {
 
     @BeforeAll
     static void indexTheRealCorpus() {
-        engine = new Engine(BotConfig.fromEnvironment(Map.of()).withCorpusDir(Path.of("corpus")).withDataDir(data));
+        threads = Executors.newFixedThreadPool(2);
+        embedder = new BgeSmallEmbedder(threads);
+        engine = new Engine(config(1000), embedder);
         engine.refresh(IndexProgress.SILENT);
         answers = engine.answers();
         chunks = engine.snapshot().allChunks().stream().map(ScoredChunk::chunk).toList();
@@ -58,6 +66,7 @@ class AnswerServiceTest {
     @AfterAll
     static void close() {
         engine.close();
+        threads.shutdownNow();
     }
 
     @ParameterizedTest
@@ -161,6 +170,22 @@ class AnswerServiceTest {
         assertEquals(question.strip(), answer.question());
     }
 
+    @Test
+    void aLongQuestionWithinAHighConfiguredLimitIsAnsweredRatherThanFailing() {
+        // given the highest limit the configuration allows, and a rambling question well within it
+        String question = "When did Japan sign its IPCP with NATO? ".repeat(150);
+        try (Engine generous = new Engine(config(20_000), embedder)) {
+            generous.refresh(IndexProgress.SILENT);
+
+            // when
+            Answer answer = generous.answers().ask(question, SearchFilter.NONE);
+
+            // then
+            assertEquals(question.strip(), answer.question());
+            assertEquals("", citationCheck.problem(answer));
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "   ", "\n\t"})
     void anEmptyQuestionIsRejected(String question) {
@@ -246,6 +271,12 @@ class AnswerServiceTest {
         assertEquals(AnswerStatus.NOT_FOUND, answer.status(), answer.text());
         assertEquals(List.of(), answer.citations());
         assertTrue(answer.brief().isEmpty());
+    }
+
+    private static BotConfig config(int maxQuestionChars) {
+        BotConfig defaults = BotConfig.fromEnvironment(Map.of());
+        return new BotConfig(Path.of("corpus"), data, maxQuestionChars, defaults.maxFileMb(),
+                defaults.embeddingThreads());
     }
 
     private static void assertEveryLineIsCitedAndEveryCitationUsed(Answer answer) {

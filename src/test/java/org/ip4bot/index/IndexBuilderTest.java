@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -136,6 +137,28 @@ class IndexBuilderTest {
         assertEquals(total, report.embedded());
         assertEquals(total, counting.passages.get(), "every chunk is embedded exactly once");
         assertTrue(report.summary().contains(BROKEN_PDF), report.summary());
+    }
+
+    @Test
+    void progressEndsWithEveryFileReadAndEveryChunkEmbedded() {
+        // given
+        List<int[]> updates = new ArrayList<>();
+        IndexProgress recording = (files, totalFiles, chunks, embedded, perSecond) ->
+                updates.add(new int[] {files, totalFiles, chunks, embedded});
+
+        // when
+        IndexReport report = builder(counting, ChunkingSettings.DEFAULT, data).build(corpus, recording);
+
+        // then
+        assertFalse(updates.isEmpty());
+        int[] last = updates.get(updates.size() - 1);
+        assertEquals(last[1], last[0], "all files done");
+        assertEquals(4, last[1], "the three notes and the corrupt PDF are read; the empty file is skipped unread");
+        assertEquals(report.chunks(), last[2]);
+        assertEquals(report.chunks(), last[3]);
+        for (int i = 1; i < updates.size(); i++) {
+            assertTrue(updates.get(i)[3] >= updates.get(i - 1)[3], "embedded never goes back");
+        }
     }
 
     @Test

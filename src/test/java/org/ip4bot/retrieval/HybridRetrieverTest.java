@@ -17,7 +17,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.ip4bot.config.BotConfig;
@@ -74,7 +73,7 @@ class HybridRetrieverTest {
     }
 
     @Test
-    void passagesAreRankedFromOneWithScoresThatNeverIncrease() {
+    void passagesAreNumberedFromOneAndCarryTheServingCorpusVersion() {
         // when
         Retrieval retrieval = hybrid().retrieve(BROAD, SearchFilter.NONE, 8);
 
