@@ -29,6 +29,8 @@ public final class ExtractiveComposer implements AnswerComposer {
     private static final double REDUNDANCY_WEIGHT = 0.20;
     /** A sentence sharing more than this share of its content words with a chosen one repeats it. */
     private static final double MAX_REDUNDANCY = 0.6;
+    /** Two sentences this close in meaning say the same thing, typically in two different notes. */
+    private static final double SAME_MEANING = 0.9;
     private static final Pattern SUMMARY_REQUEST = Pattern.compile(
             "\\b(brief|overview|summar|explain|describe|background|tell me about|what do we know|walk me through)",
             Pattern.CASE_INSENSITIVE);
@@ -84,7 +86,8 @@ public final class ExtractiveComposer implements AnswerComposer {
             for (ScoredSentence s : candidates) {
                 Set<String> terms = new HashSet<>(scorer.terms(s.text()));
                 double redundancy = chosenTerms.stream().mapToDouble(t -> overlap(t, terms)).max().orElse(0);
-                if (redundancy > MAX_REDUNDANCY) {
+                boolean paraphrase = chosen.stream().anyMatch(c -> c.similarityTo(s) > SAME_MEANING);
+                if (redundancy > MAX_REDUNDANCY || paraphrase) {
                     continue;
                 }
                 double gain = s.score() + NOVELTY_WEIGHT * newCoverage(queryTerms, covered, terms)

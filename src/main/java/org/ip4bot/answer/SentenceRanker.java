@@ -37,13 +37,14 @@ final class SentenceRanker {
                 }
             }
         }
-        List<Float> similarities = retrieval.scorer().similarities(texts);
+        List<float[]> vectors = retrieval.scorer().embed(texts);
         List<ScoredSentence> out = new ArrayList<>(texts.size());
         for (int i = 0; i < texts.size(); i++) {
+            float similarity = retrieval.scorer().similarity(vectors.get(i));
             double coverage = coverage(retrieval.queryTerms(), retrieval.scorer().terms(texts.get(i)));
-            double score = similarities.get(i) + COVERAGE_WEIGHT * coverage + RANK_WEIGHT / owners.get(i).rank();
-            out.add(new ScoredSentence(owners.get(i), positions.get(i), texts.get(i), similarities.get(i), coverage,
-                    score));
+            double score = similarity + COVERAGE_WEIGHT * coverage + RANK_WEIGHT / owners.get(i).rank();
+            out.add(new ScoredSentence(owners.get(i), positions.get(i), texts.get(i), vectors.get(i), similarity,
+                    coverage, score));
         }
         out.sort((a, b) -> Double.compare(b.score(), a.score()));
         return out;

@@ -110,9 +110,14 @@ public final class LuceneHybridRetriever implements Retriever {
         for (String term : index.analyze(ChatFiller.strip(question))) {
             terms.put(term, index.idf(term));
         }
-        for (String alternative : alternatives) {
-            for (String term : index.analyze(alternative)) {
-                terms.putIfAbsent(term, index.idf(term) * 0.6);
+        // Another name counts for no more than the word the user wrote: "IP4" is in most notes, so its rarer
+        // labels (AP4, IPP) must not make the notes about names look like the best evidence.
+        for (QueryExpander.Expansion expansion : expander.expansions(question)) {
+            double cap = index.analyze(expansion.trigger()).stream().mapToDouble(index::idf).max().orElse(0);
+            for (String alternative : expansion.alternatives()) {
+                for (String term : index.analyze(alternative)) {
+                    terms.putIfAbsent(term, Math.min(index.idf(term), cap) * 0.6);
+                }
             }
         }
         return terms;

@@ -17,6 +17,15 @@ public final class QueryExpander {
     private record Alias(Pattern pattern, List<String> group) {
     }
 
+    /**
+     * The other names for one entity the text mentions.
+     *
+     * @param trigger      the words of the text that named it
+     * @param alternatives its other names, none of which the text already holds
+     */
+    public record Expansion(String trigger, List<String> alternatives) {
+    }
+
     private final List<Alias> aliases = new ArrayList<>();
 
     public QueryExpander() {
@@ -78,23 +87,39 @@ public final class QueryExpander {
      */
     public List<String> alternatives(String text) {
         Set<String> out = new LinkedHashSet<>();
-        String lower = text.toLowerCase(Locale.ROOT);
-        for (Alias alias : aliases) {
-            if (alias.pattern().matcher(text).find()) {
-                for (String name : alias.group()) {
-                    if (!contains(lower, name.toLowerCase(Locale.ROOT))) {
-                        out.add(name);
-                    }
-                }
-            }
-        }
+        expansions(text).forEach(e -> out.addAll(e.alternatives()));
         return List.copyOf(out);
     }
 
-    /** The text followed by its alternatives in brackets, for the embedding model. */
+    /** Each entity the text mentions, with the words that named it and its other names. Order is stable. */
+    public List<Expansion> expansions(String text) {
+        List<Expansion> out = new ArrayList<>();
+        Set<List<String>> seen = new java.util.HashSet<>();
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (Alias alias : aliases) {
+            var matcher = alias.pattern().matcher(text);
+            if (matcher.find() && seen.add(alias.group())) {
+                List<String> others = alias.group().stream()
+                        .filter(name -> !contains(lower, name.toLowerCase(Locale.ROOT))).toList();
+                if (!others.isEmpty()) {
+                    out.add(new Expansion(matcher.group(), others));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The text followed, for each entity it names, by one spelled-out name in brackets. One is enough for the
+     * embedding model; listing every label of a group would pull the query toward passages about names.
+     */
     public String expandForEmbedding(String text) {
-        List<String> alternatives = alternatives(text);
-        return alternatives.isEmpty() ? text : text + " (" + String.join(", ", alternatives) + ")";
+        List<String> names = new ArrayList<>();
+        for (Expansion e : expansions(text)) {
+            names.add(e.alternatives().stream().filter(n -> n.contains(" ")).findFirst()
+                    .orElse(e.alternatives().get(0)));
+        }
+        return names.isEmpty() ? text : text + " (" + String.join(", ", names) + ")";
     }
 
     private void group(String... names) {

@@ -90,18 +90,19 @@ class QueryExpanderTest {
     }
 
     @Test
-    void theEmbeddingTextKeepsTheQuestionAndAddsEveryAlternative() {
-        // given
-        String question = "ROK mission to NATO";
+    void theEmbeddingTextKeepsTheQuestionAndAddsOneSpelledOutNamePerEntity() {
+        // given a question naming two entities by acronym
+        String question = "ROK mission to NATO and the IP4";
 
         // when
         String forEmbedding = expander.expandForEmbedding(question);
 
-        // then
+        // then the question is kept, each entity gets one multi-word name, and the other labels stay out
         assertTrue(forEmbedding.startsWith(question), forEmbedding);
-        for (String alternative : expander.alternatives(question)) {
-            assertTrue(forEmbedding.contains(alternative), forEmbedding);
-        }
+        assertTrue(forEmbedding.contains("South Korea"), forEmbedding);
+        assertTrue(forEmbedding.contains("Indo-Pacific partners"), forEmbedding);
+        assertFalse(forEmbedding.contains("AP4"), forEmbedding);
+        assertFalse(forEmbedding.contains("Republic of Korea"), forEmbedding);
     }
 
     @Test
