@@ -28,9 +28,16 @@ public final class BriefComposer {
 
     private final SentenceRanker ranker = new SentenceRanker();
     private final EvidenceGate gate;
+    private final BriefRewriter rewriter;
 
     public BriefComposer(EvidenceGate gate) {
+        this(gate, BriefRewriter.NONE);
+    }
+
+    /** @param rewriter gets every answered brief before it is returned, e.g. a {@link ModelBriefRewriter} */
+    public BriefComposer(EvidenceGate gate, BriefRewriter rewriter) {
         this.gate = gate.forBriefs();
+        this.rewriter = rewriter;
     }
 
     public Answer compose(String topic, Retriever retriever) {
@@ -64,8 +71,8 @@ public final class BriefComposer {
                 : byPartner(perPartner, citations, used);
         List<Brief.TimelineEntry> timeline = timeline(pool, parsed, citations);
         Brief brief = new Brief(overview, focus.size() == 1 ? "theme" : "partner", groups, timeline);
-        return new Answer(topic, AnswerStatus.ANSWERED, BriefText.render(brief), citations.citations(), List.of(),
-                main.corpusVersion(), NAME, 0, Optional.of(brief));
+        return rewriter.rewrite(new Answer(topic, AnswerStatus.ANSWERED, BriefText.render(brief),
+                citations.citations(), List.of(), main.corpusVersion(), NAME, 0, Optional.of(brief)), main.scorer());
     }
 
     private static List<String> overview(List<ScoredSentence> pool, CitationBuilder citations, Set<String> used) {

@@ -21,13 +21,18 @@ final class CitationBuilder {
 
     /** Returns the sentence with its marker, e.g. {@code "Japan signed in 2014 [2]."}. */
     String cite(Chunk chunk, String sentence) {
+        return withMarker(sentence, number(chunk, sentence));
+    }
+
+    /** The number of {@code chunk}, given on first use, after adding {@code quoted} to its snippet. */
+    int number(Chunk chunk, String quoted) {
         int n = numbers.computeIfAbsent(chunk.id(), id -> numbers.size() + 1);
         chunks.putIfAbsent(chunk.id(), chunk);
         List<String> used = snippets.computeIfAbsent(chunk.id(), id -> new ArrayList<>());
-        if (!used.contains(sentence)) {
-            used.add(sentence);
+        if (!used.contains(quoted)) {
+            used.add(quoted);
         }
-        return withMarker(sentence, n);
+        return n;
     }
 
     List<Citation> citations() {
@@ -38,14 +43,21 @@ final class CitationBuilder {
 
     /** Puts the marker before the final full stop (or ! or ?), where readers expect it. */
     static String withMarker(String sentence, int n) {
+        return withMarkers(sentence, List.of(n));
+    }
+
+    /** As {@link #withMarker}, for a sentence citing several sources: {@code "... 2014 [1][3]."}. */
+    static String withMarkers(String sentence, List<Integer> ns) {
+        StringBuilder markers = new StringBuilder();
+        ns.forEach(n -> markers.append('[').append(n).append(']'));
         String trimmed = sentence.strip();
         int end = trimmed.length();
         while (end > 0 && ".!?".indexOf(trimmed.charAt(end - 1)) >= 0) {
             end--;
         }
         if (end == trimmed.length()) {
-            return trimmed + " [" + n + "]";
+            return trimmed + " " + markers;
         }
-        return trimmed.substring(0, end) + " [" + n + "]" + trimmed.substring(end);
+        return trimmed.substring(0, end) + " " + markers + trimmed.substring(end);
     }
 }

@@ -2,6 +2,7 @@ package org.ip4bot.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Map;
 import org.ip4bot.config.BotConfig;
 import org.ip4bot.index.IndexReport;
 import org.ip4bot.server.Engine;
@@ -16,8 +17,19 @@ final class EngineOptions {
     @Option(names = "--data", paramLabel = "DIR", description = "index directory (default: $IP4BOT_DATA or data)")
     Path data;
 
+    private final Map<String, String> environment;
+
+    EngineOptions() {
+        this(System.getenv());
+    }
+
+    /** @param environment where the {@code IP4BOT_*} settings are read from */
+    EngineOptions(Map<String, String> environment) {
+        this.environment = environment;
+    }
+
     BotConfig config() {
-        BotConfig config = BotConfig.fromEnvironment(System.getenv());
+        BotConfig config = BotConfig.fromEnvironment(environment);
         if (corpus != null) {
             config = config.withCorpusDir(corpus);
         }

@@ -1,5 +1,6 @@
 package org.ip4bot.cli;
 
+import java.util.Map;
 import org.ip4bot.Ip4botException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -8,7 +9,8 @@ import picocli.CommandLine.Command;
 @Command(name = "ip4bot", mixinStandardHelpOptions = true, version = "ip4bot 0.1.0",
         description = "Cited answers about NATO and its Indo-Pacific partners (Australia, Japan, Republic of Korea, "
                 + "New Zealand), from the reports in a corpus directory.",
-        subcommands = {AskCommand.class, BriefCommand.class, IndexCommand.class, EvalCommand.class})
+        subcommands = {AskCommand.class, BriefCommand.class, IndexCommand.class, EvalCommand.class,
+                ServeCommand.class, BenchCommand.class, TeamsPackageCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
@@ -17,7 +19,18 @@ public final class Main {
 
     /** Runs a command line and returns its exit code: 0 done, 1 failed, 2 bad input. */
     public static int run(String... args) {
-        CommandLine cli = new CommandLine(new Main());
+        return run(System.getenv(), args);
+    }
+
+    /** As {@link #run(String...)}, with settings read from {@code environment} instead of the process's. */
+    static int run(Map<String, String> environment, String... args) {
+        CommandLine cli = new CommandLine(new Main(), new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                return type == EngineOptions.class ? type.cast(new EngineOptions(environment))
+                        : CommandLine.defaultFactory().create(type);
+            }
+        });
         cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
             if (e instanceof Ip4botException) {
                 commandLine.getErr().println("ip4bot: " + e.getMessage());

@@ -12,8 +12,10 @@ import java.util.Objects;
  * @param maxQuestionChars longest question accepted ({@code IP4BOT_MAX_QUESTION_CHARS}, default 1000)
  * @param maxFileMb        larger corpus files are skipped ({@code IP4BOT_MAX_FILE_MB}, default 20)
  * @param embeddingThreads threads for the embedding model ({@code IP4BOT_EMBEDDING_THREADS}, default: cores)
+ * @param llm              the optional language model ({@code IP4BOT_LLM_*}); {@link LlmSettings#DISABLED} by default
  */
-public record BotConfig(Path corpusDir, Path dataDir, int maxQuestionChars, int maxFileMb, int embeddingThreads) {
+public record BotConfig(Path corpusDir, Path dataDir, int maxQuestionChars, int maxFileMb, int embeddingThreads,
+        LlmSettings llm) {
 
     public BotConfig {
         Objects.requireNonNull(corpusDir, "corpusDir");
@@ -21,6 +23,12 @@ public record BotConfig(Path corpusDir, Path dataDir, int maxQuestionChars, int 
         requireRange("IP4BOT_MAX_QUESTION_CHARS", maxQuestionChars, 20, 20_000);
         requireRange("IP4BOT_MAX_FILE_MB", maxFileMb, 1, 2_000);
         requireRange("IP4BOT_EMBEDDING_THREADS", embeddingThreads, 1, 64);
+        Objects.requireNonNull(llm, "llm");
+    }
+
+    /** Settings without a language model. */
+    public BotConfig(Path corpusDir, Path dataDir, int maxQuestionChars, int maxFileMb, int embeddingThreads) {
+        this(corpusDir, dataDir, maxQuestionChars, maxFileMb, embeddingThreads, LlmSettings.DISABLED);
     }
 
     /** Reads the environment; a malformed value fails here, naming the variable. */
@@ -30,15 +38,20 @@ public record BotConfig(Path corpusDir, Path dataDir, int maxQuestionChars, int 
                 Path.of(env.getOrDefault("IP4BOT_DATA", "data")),
                 integer(env, "IP4BOT_MAX_QUESTION_CHARS", 1000),
                 integer(env, "IP4BOT_MAX_FILE_MB", 20),
-                integer(env, "IP4BOT_EMBEDDING_THREADS", Math.max(1, Runtime.getRuntime().availableProcessors())));
+                integer(env, "IP4BOT_EMBEDDING_THREADS", Math.max(1, Runtime.getRuntime().availableProcessors())),
+                LlmSettings.fromEnvironment(env));
     }
 
     public BotConfig withCorpusDir(Path dir) {
-        return new BotConfig(dir, dataDir, maxQuestionChars, maxFileMb, embeddingThreads);
+        return new BotConfig(dir, dataDir, maxQuestionChars, maxFileMb, embeddingThreads, llm);
     }
 
     public BotConfig withDataDir(Path dir) {
-        return new BotConfig(corpusDir, dir, maxQuestionChars, maxFileMb, embeddingThreads);
+        return new BotConfig(corpusDir, dir, maxQuestionChars, maxFileMb, embeddingThreads, llm);
+    }
+
+    public BotConfig withLlm(LlmSettings settings) {
+        return new BotConfig(corpusDir, dataDir, maxQuestionChars, maxFileMb, embeddingThreads, settings);
     }
 
     private static int integer(Map<String, String> env, String name, int fallback) {

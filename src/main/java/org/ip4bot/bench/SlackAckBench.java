@@ -1,0 +1,223 @@
+package org.ip4bot.bench;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.ip4bot.Ip4botException;
+import org.ip4bot.config.BotConfig;
+import org.ip4bot.config.ServerSettings;
+import org.ip4bot.config.SlackSettings;
+import org.ip4bot.server.BotServer;
+
+/**
+ * {@code /slack/events} acknowledgement latency: the real server ({@link BotServer}, wired as {@code serve} wires
+ * it) over the cached real-corpus index, with Slack's Web API faked on loopback. After a warm-up, waves of
+ * {@value #CONCURRENT} correctly signed {@code app_mention} events are released at once from {@value #CONCURRENT}
+ * sender threads; each request is timed from send to response. Bounded: a few waves, a 10 s timeout per
+ * request and {@value #MAX_SECONDS} s in all. The bot answers every event in the background meanwhile, as it would
+ * in Slack, so the acknowledgements compete with real answering work for the two cores.
+ */
+final class SlackAckBench {
+
+    static final int CONCURRENT = 50;
+    static final int MAX_SECONDS = 90;
+    private static final String SECRET = "bench-signing-secret-0123456789abcdef";
+    private static final String BOT_USER = "UBENCHBOT";
+
+    /**
+     * @param latencies every acknowledgement's time
+     * @param failures  requests that did not get HTTP 200 in time
+     */
+    record Result(Latencies latencies, int failures) {
+    }
+
+    private SlackAckBench() {
+    }
+
+    static Result run(BotConfig config, List<String> questions, int waves) {
+        try (FakeWebApi web = new FakeWebApi()) {
+            ServerSettings settings = new ServerSettings(0, Set.of(),
+                    Optional.of(new SlackSettings("xoxb-bench-token", SECRET, web.apiUrl())));
+            try (BotServer server = BotServer.start(config, settings)) {
+                server.loadIndex();
+                return load(server.port(), questions, waves);
+            }
+        }
+    }
+
+    private static Result load(int port, List<String> questions, int waves) {
+        URI endpoint = URI.create("http://127.0.0.1:" + port + "/slack/events");
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        ExecutorService senders = Executors.newFixedThreadPool(CONCURRENT);
+        List<Long> nanos = Collections.synchronizedList(new ArrayList<>());
+        int failures = 0;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(MAX_SECONDS);
+        try {
+            for (int i = 0; i < 5; i++) {
+                send(http, endpoint, mention("EvWarm" + i, "CWARM", "UWARM" + i, questions.get(i % questions.size())));
+            }
+            for (int wave = 0; wave < waves && System.nanoTime() < deadline; wave++) {
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<Boolean>> sent = new ArrayList<>();
+                for (int i = 0; i < CONCURRENT; i++) {
+                    int n = wave * CONCURRENT + i;
+                    String body = mention("EvBench" + n, "CBENCH" + (n % 7), "UBENCH" + n,
+                            questions.get(n % questions.size()));
+                    sent.add(senders.submit(() -> {
+                        go.await();
+                        long started = System.nanoTime();
+                        boolean ok = send(http, endpoint, body);
+                        nanos.add(System.nanoTime() - started);
+                        return ok;
+                    }));
+                }
+                go.countDown();
+                for (Future<Boolean> f : sent) {
+                    failures += f.get(20, TimeUnit.SECONDS) ? 0 : 1;
+                }
+            }
+        } catch (Exception e) {
+            throw new Ip4botException("the Slack acknowledgement benchmark failed: " + e.getMessage(), e);
+        } finally {
+            senders.shutdownNow();
+        }
+        return new Result(Latencies.of(nanos), failures);
+    }
+
+    private static boolean send(HttpClient http, URI endpoint, String body) {
+        long timestamp = System.currentTimeMillis() / 1000;
+        HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .header("X-Slack-Request-Timestamp", Long.toString(timestamp))
+                .header("X-Slack-Signature", sign(timestamp, body))
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Slack's v0 request signature: HMAC-SHA256 of "v0:timestamp:body" with the signing secret. */
+    static String sign(long timestamp, String body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return "v0=" + HexFormat.of().formatHex(mac.doFinal(("v0:" + timestamp + ":" + body)
+                    .getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
+        }
+    }
+
+    private static String mention(String eventId, String channel, String user, String question) {
+        String ts = String.format(Locale.ROOT, "1700001000.%06d", Math.abs(eventId.hashCode() % 1_000_000));
+        String text = json("<@" + BOT_USER + "> " + question);
+        return "{\"token\":\"deprecated\",\"team_id\":\"T1\",\"api_app_id\":\"A1\",\"type\":\"event_callback\","
+                + "\"event_id\":\"" + eventId + "\",\"event_time\":" + System.currentTimeMillis() / 1000 + ","
+                + "\"event\":{\"type\":\"app_mention\",\"user\":\"" + user + "\",\"text\":" + text + ",\"ts\":\"" + ts
+                + "\",\"channel\":\"" + channel + "\",\"event_ts\":\"" + ts + "\"},"
+                + "\"authorizations\":[{\"team_id\":\"T1\",\"user_id\":\"" + BOT_USER + "\",\"is_bot\":true}]}";
+    }
+
+    private static String json(String text) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                default -> out.append(c < 0x20 ? String.format(Locale.ROOT, "\\u%04x", (int) c) : String.valueOf(c));
+            }
+        }
+        return out.append('"').toString();
+    }
+
+    /** Slack's Web API as far as the bot uses it, on loopback: every method answers ok. */
+    private static final class FakeWebApi implements AutoCloseable {
+
+        private final HttpServer server;
+        private final ExecutorService threads = Executors.newFixedThreadPool(8);
+
+        FakeWebApi() {
+            try {
+                server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not start the fake Slack Web API", e);
+            }
+            server.createContext("/api/", exchange -> {
+                try (InputStream in = exchange.getRequestBody()) {
+                    in.readAllBytes();
+                }
+                String method = exchange.getRequestURI().getPath().substring("/api/".length());
+                String body = switch (method) {
+                    case "auth.test" -> "{\"ok\":true,\"url\":\"https://ip4.slack.com/\",\"team\":\"IP4\","
+                            + "\"user\":\"ip4bot\",\"team_id\":\"T1\",\"user_id\":\"" + BOT_USER + "\","
+                            + "\"bot_id\":\"BBENCH\"}";
+                    case "chat.postMessage" -> "{\"ok\":true,\"channel\":\"C1\",\"ts\":\"1700000000.000100\"}";
+                    case "conversations.replies" -> "{\"ok\":true,\"messages\":[]}";
+                    default -> "{\"ok\":true}";
+                };
+                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+                exchange.sendResponseHeaders(200, bytes.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(bytes);
+                }
+            });
+            server.setExecutor(threads);
+            server.start();
+        }
+
+        String apiUrl() {
+            return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+            threads.shutdownNow();
+        }
+    }
+
+    /** Runs the benchmark over the cached real index and adds its row. */
+    static void measure(BenchReport report, BotConfig base, Path corpus, Path data, List<String> questions,
+            int waves) {
+        Result result = run(base.withCorpusDir(corpus).withDataDir(data), questions, waves);
+        Latencies l = result.latencies();
+        report.add("serving", String.format(Locale.ROOT, "/slack/events acknowledgement, %d x %d concurrent "
+                + "signed events, p50 / p99", waves, CONCURRENT),
+                Latencies.ms(l.millis(50)) + " / " + Latencies.ms(l.millis(99)) + " ms"
+                        + (result.failures() > 0 ? " (" + result.failures() + " not acknowledged)" : ""),
+                "p99 < 100 ms", BenchReport.Verdict.of(result.failures() == 0 && l.millis(99) < 100));
+    }
+}

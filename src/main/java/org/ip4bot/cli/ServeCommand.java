@@ -1,0 +1,41 @@
+package org.ip4bot.cli;
+
+import java.util.concurrent.Callable;
+import org.ip4bot.config.ServerSettings;
+import org.ip4bot.config.TeamsSettings;
+import org.ip4bot.server.BotServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "serve", description = "Run the HTTP server: health checks (/healthz, /readyz) and, when "
+        + "SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET are set, the Slack app at /slack/events; when MICROSOFT_APP_ID, "
+        + "MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID are set, the Teams bot at /api/messages. Stops on "
+        + "Ctrl-C.")
+final class ServeCommand implements Callable<Integer> {
+
+    @Mixin
+    EngineOptions engine;
+
+    @Option(names = "--port", paramLabel = "PORT", description = "port to listen on (default: $PORT or 3000; 0 picks "
+            + "a free port)")
+    Integer port;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ServerSettings settings = ServerSettings.fromEnvironment(System.getenv());
+        if (port != null) {
+            settings = settings.withPort(port);
+        }
+        BotServer server = BotServer.start(engine.config(), settings, TeamsSettings.fromEnvironment(System.getenv()));
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "shutdown"));
+        try {
+            server.loadIndex();
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        server.join();
+        return 0;
+    }
+}

@@ -1,0 +1,161 @@
+package org.ip4bot.server;
+
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.ip4bot.Ip4botException;
+import org.ip4bot.admin.FeedbackLog;
+import org.ip4bot.chat.Admins;
+import org.ip4bot.chat.ChatBot;
+import org.ip4bot.chat.FollowUpRewriter;
+import org.ip4bot.chat.Workers;
+import org.ip4bot.config.BotConfig;
+import org.ip4bot.config.ServerSettings;
+import org.ip4bot.config.TeamsSettings;
+import org.ip4bot.index.IndexProgress;
+import org.ip4bot.index.IndexReport;
+import org.ip4bot.slack.SlackEndpoint;
+import org.ip4bot.teams.TeamsEndpoint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The long-running server behind {@code serve}: Jetty with the health checks and the chat platforms' endpoints, and
+ * the one place that wires the engine, the chat layer and the platforms together. Tests start it exactly as
+ * {@code serve} does.
+ */
+public final class BotServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BotServer.class);
+    /** Answering is CPU-bound on the embedding model; more workers than this only queue on the cores. */
+    static final int WORKER_THREADS = 3;
+    /** Questions waiting beyond this are told to retry rather than answered minutes late. */
+    static final int WORKER_QUEUE = 50;
+
+    private final Engine engine;
+    private final ExecutorService workers;
+    private final Optional<SlackEndpoint> slack;
+    private final Optional<TeamsEndpoint> teams;
+    private final Server jetty;
+    private final ServerConnector connector;
+
+    private BotServer(Engine engine, ExecutorService workers, Optional<SlackEndpoint> slack,
+            Optional<TeamsEndpoint> teams, Server jetty, ServerConnector connector) {
+        this.engine = engine;
+        this.workers = workers;
+        this.slack = slack;
+        this.teams = teams;
+        this.jetty = jetty;
+        this.connector = connector;
+    }
+
+    /**
+     * Builds everything and starts listening. The index is not loaded yet ({@code /readyz} says 503): call
+     * {@link #loadIndex()} next.
+     *
+     * @throws Ip4botException when a part cannot start (the port is taken, Slack refuses the token)
+     */
+    public static BotServer start(BotConfig config, ServerSettings settings) {
+        return start(config, settings, Optional.empty());
+    }
+
+    /** As {@link #start(BotConfig, ServerSettings)}, with the Teams bot at {@code /api/messages} when it has settings. */
+    public static BotServer start(BotConfig config, ServerSettings settings, Optional<TeamsSettings> teamsSettings) {
+        Engine engine = new Engine(config);
+        ExecutorService workers = Workers.bounded(WORKER_THREADS, WORKER_QUEUE);
+        Optional<SlackEndpoint> slack = Optional.empty();
+        Optional<TeamsEndpoint> teams = Optional.empty();
+        try {
+            ChatBot chat = new ChatBot(new EngineLibrary(engine), engine, new Admins(settings.admins()),
+                    new FeedbackLog(config.dataDir().resolve("feedback.jsonl")),
+                    engine.followUps(new FollowUpRewriter()), workers);
+            slack = settings.slack().map(s -> new SlackEndpoint(s, chat));
+            if (slack.isEmpty()) {
+                LOG.info("Slack is off: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to answer in Slack");
+            }
+            teams = teamsSettings.map(t -> new TeamsEndpoint(t, chat));
+            if (teams.isEmpty()) {
+                LOG.info("Teams is off: set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID to "
+                        + "answer in Teams");
+            }
+            Server jetty = new Server();
+            ServerConnector connector = new ServerConnector(jetty);
+            connector.setPort(settings.port());
+            jetty.addConnector(connector);
+            jetty.setHandler(routes(engine, slack, teams));
+            jetty.setStopTimeout(5_000);
+            jetty.start();
+            LOG.info("ip4bot listening on port {}: GET /healthz, GET /readyz{}", connector.getLocalPort(),
+                    (slack.isPresent() ? ", POST " + SlackEndpoint.PATH : "")
+                            + (teams.isPresent() ? ", POST " + TeamsEndpoint.PATH : ""));
+            return new BotServer(engine, workers, slack, teams, jetty, connector);
+        } catch (Exception e) {
+            slack.ifPresent(SlackEndpoint::close);
+            teams.ifPresent(TeamsEndpoint::close);
+            workers.shutdownNow();
+            engine.close();
+            throw e instanceof Ip4botException ie ? ie
+                    : new Ip4botException("could not start the server on port " + settings.port() + ": "
+                            + e.getMessage(), e);
+        }
+    }
+
+    /** Builds or refreshes the index from the corpus and starts answering; {@code /readyz} says 200 after. */
+    public IndexReport loadIndex() {
+        IndexReport report = engine.refresh(IndexProgress.SILENT);
+        LOG.info(report.summary());
+        return report;
+    }
+
+    /** The port it listens on (useful when started with port 0). */
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    /** The Teams bot, when it is on: its counters (requests refused by the JWT checks) are for metrics. */
+    public Optional<TeamsEndpoint> teams() {
+        return teams;
+    }
+
+    /** Blocks until the server stops. */
+    public void join() throws InterruptedException {
+        jetty.join();
+    }
+
+    @Override
+    public void close() {
+        try {
+            jetty.stop();
+        } catch (Exception e) {
+            LOG.warn("Jetty did not stop cleanly: {}", e.getMessage());
+        }
+        slack.ifPresent(SlackEndpoint::close);
+        teams.ifPresent(TeamsEndpoint::close);
+        workers.shutdown();
+        try {
+            workers.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        workers.shutdownNow();
+        engine.close();
+    }
+
+    private static ServletContextHandler routes(Engine engine, Optional<SlackEndpoint> slack,
+            Optional<TeamsEndpoint> teams) {
+        ServletContextHandler context = new ServletContextHandler();
+        context.setContextPath("/");
+        // Unknown paths are 404 for every method, not the default servlet's 405 for POST.
+        context.getServletHandler().setEnsureDefaultServlet(false);
+        ServletHolder health = new ServletHolder("health", new HealthServlet(engine::ready));
+        context.addServlet(health, "/healthz");
+        context.addServlet(health, "/readyz");
+        slack.ifPresent(s -> context.addServlet(new ServletHolder("slack", s.servlet()), SlackEndpoint.PATH));
+        teams.ifPresent(t -> context.addServlet(new ServletHolder("teams", t.servlet()), TeamsEndpoint.PATH));
+        return context;
+    }
+}
