@@ -11,8 +11,7 @@ import org.ip4bot.retrieval.Retrieval;
  */
 public record EvidenceGate(double threshold) {
 
-    public static final EvidenceGate DEFAULT =
-            new EvidenceGate(Double.parseDouble(System.getProperty("ip4bot.threshold", "0.725")));
+    public static final EvidenceGate DEFAULT = new EvidenceGate(0.725);
     private static final double COVERAGE_WEIGHT = 0.35;
     private static final double UNKNOWN_WEIGHT = 0.35;
     private static final double BRIEF_ALLOWANCE = 0.08;

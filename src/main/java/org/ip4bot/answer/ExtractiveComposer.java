@@ -45,10 +45,6 @@ public final class ExtractiveComposer implements AnswerComposer {
     @Override
     public Answer compose(Retrieval retrieval) {
         List<ScoredSentence> ranked = ranker.rank(retrieval, PASSAGES_READ);
-        if (Boolean.getBoolean("ip4bot.debugEvidence") && !ranked.isEmpty()) {
-            System.err.printf("EVIDENCE %.3f sim=%.3f cov=%.3f unk=%s | %s%n", gate.evidence(ranked, retrieval), ranked.get(0).similarity(),
-                    ranked.get(0).coverage(), retrieval.unknownTerms(), retrieval.question());
-        }
         if (!gate.strongEnough(ranked, retrieval)) {
             return NotFound.answer(retrieval, NAME);
         }
