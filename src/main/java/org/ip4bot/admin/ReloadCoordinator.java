@@ -20,7 +20,7 @@ public final class ReloadCoordinator implements CorpusReloader {
 
     private final CorpusReloader reloader;
     private final Consumer<ReloadOutcome> listener;
-    private final AtomicReference<CompletableFuture<ReloadOutcome>> running = new AtomicReference<>();
+    private final AtomicReference<CompletableFuture<Run>> running = new AtomicReference<>();
     private final AtomicReference<ReloadOutcome> last = new AtomicReference<>();
 
     /** @param listener told of every finished run once (not once per coalesced caller), e.g. for metrics */
@@ -31,17 +31,21 @@ public final class ReloadCoordinator implements CorpusReloader {
 
     /** Starts a reload, or joins the one running; never throws for a failed build: the outcome says why. */
     public ReloadOutcome run(IndexProgress progress) {
-        CompletableFuture<ReloadOutcome> mine = new CompletableFuture<>();
-        CompletableFuture<ReloadOutcome> current = running.compareAndExchange(null, mine);
+        return runOrJoin(progress).outcome();
+    }
+
+    private Run runOrJoin(IndexProgress progress) {
+        CompletableFuture<Run> mine = new CompletableFuture<>();
+        CompletableFuture<Run> current = running.compareAndExchange(null, mine);
         if (current != null) {
             return current.join();
         }
         try {
-            ReloadOutcome outcome = execute(progress);
-            last.set(outcome);
-            listener.accept(outcome);
-            mine.complete(outcome);
-            return outcome;
+            Run run = execute(progress);
+            last.set(run.outcome());
+            listener.accept(run.outcome());
+            mine.complete(run);
+            return run;
         } catch (RuntimeException | Error e) {
             mine.completeExceptionally(e);
             throw e;
@@ -53,8 +57,11 @@ public final class ReloadCoordinator implements CorpusReloader {
     /** As {@link #run}, for callers that want the report or an exception (the chat's reload command). */
     @Override
     public IndexReport reload(IndexProgress progress) {
-        ReloadOutcome outcome = run(progress);
-        return outcome.report().orElseThrow(() -> new Ip4botException(outcome.failure().orElseThrow()));
+        Run run = runOrJoin(progress);
+        if (run.error() != null) {
+            throw run.error();
+        }
+        return run.outcome().report().orElseThrow();
     }
 
     /** The most recent finished reload, if any ran since start. */
@@ -62,15 +69,20 @@ public final class ReloadCoordinator implements CorpusReloader {
         return Optional.ofNullable(last.get());
     }
 
-    private ReloadOutcome execute(IndexProgress progress) {
+    private Run execute(IndexProgress progress) {
         long started = System.nanoTime();
         try {
             IndexReport report = reloader.reload(progress);
-            return new ReloadOutcome(Instant.now(), millisSince(started), Optional.of(report), Optional.empty());
+            return new Run(new ReloadOutcome(Instant.now(), millisSince(started), Optional.of(report),
+                    Optional.empty()), null);
         } catch (Ip4botException e) {
-            return new ReloadOutcome(Instant.now(), millisSince(started), Optional.empty(),
-                    Optional.of(String.valueOf(e.getMessage())));
+            return new Run(new ReloadOutcome(Instant.now(), millisSince(started), Optional.empty(),
+                    Optional.of(String.valueOf(e.getMessage()))), e);
         }
+    }
+
+    /** An outcome and, for a failure, the exception with its cause (rethrown by {@link #reload}); null when none. */
+    private record Run(ReloadOutcome outcome, Ip4botException error) {
     }
 
     private static long millisSince(long nanoStart) {

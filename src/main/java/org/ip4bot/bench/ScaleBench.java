@@ -46,7 +46,7 @@ final class ScaleBench {
 
     void run(int target, BenchReport report) {
         ScaleCorpus.Prepared corpus = ScaleCorpus.prepare(settings.dataDir().resolve("bench"), target, settings.seed(),
-                real, embedder.modelName(), log);
+                real, embedder.modelName(), base.maxFileMb() * 1024L * 1024L, log);
         ScaleCorpus.Info info = corpus.info();
         String scale = String.format(Locale.ROOT, "%,d chunks", info.chunks());
         String area = "latency @ " + scale;

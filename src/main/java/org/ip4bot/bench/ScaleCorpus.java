@@ -62,20 +62,22 @@ final class ScaleCorpus {
         return benchDir.resolve(target + "-" + seed);
     }
 
-    static Prepared prepare(Path benchDir, int target, long seed, RealCorpus real, String model, BenchLog log) {
+    /** @param maxFileBytes the engine's file size limit, so the up-to-date check sees the files it would see */
+    static Prepared prepare(Path benchDir, int target, long seed, RealCorpus real, String model, long maxFileBytes,
+            BenchLog log) {
         Path dir = directory(benchDir, target, seed);
         Path corpus = dir.resolve("corpus");
         Path data = dir.resolve("data");
         Optional<Info> cached = read(dir.resolve("bench.json"))
                 .filter(i -> i.generator().equals(SyntheticCorpus.GENERATOR) && i.seed() == seed
                         && i.target() == target && i.realCorpusVersion().equals(real.manifest().corpusVersion()));
-        if (cached.isPresent() && upToDate(corpus, data, model)) {
+        if (cached.isPresent() && upToDate(corpus, data, model, maxFileBytes)) {
             return new Prepared(corpus, data, cached.get(), true);
         }
         log.say("generating the %,d-chunk corpus in %s", target, dir);
         Trees.deleteTree(dir);
         Info info = build(corpus, data, target, seed, real, model);
-        if (!upToDate(corpus, data, model)) {
+        if (!upToDate(corpus, data, model, maxFileBytes)) {
             throw new Ip4botException("the generated corpus in " + dir + " does not match its own index; delete the "
                     + "folder and run bench again");
         }
@@ -143,7 +145,7 @@ final class ScaleCorpus {
      * Whether the index builder would find this index up to date for these files, the same test it makes (so
      * opening the corpus never falls back to embedding it).
      */
-    static boolean upToDate(Path corpus, Path data, String model) {
+    static boolean upToDate(Path corpus, Path data, String model, long maxFileBytes) {
         Optional<IndexManifest> manifest = new IndexStore(data).manifest();
         if (manifest.isEmpty() || !manifest.get().model().equals(model)
                 || !manifest.get().chunking().equals(ChunkingSettings.DEFAULT.fingerprint())
@@ -151,7 +153,7 @@ final class ScaleCorpus {
             return false;
         }
         Map<String, String> found = new TreeMap<>();
-        new CorpusScanner(Long.MAX_VALUE).scan(corpus).entries().forEach(e -> found.put(e.path(), e.contentHash()));
+        new CorpusScanner(maxFileBytes).scan(corpus).entries().forEach(e -> found.put(e.path(), e.contentHash()));
         Map<String, String> known = new TreeMap<>(manifest.get().files());
         known.putAll(manifest.get().failedFiles());
         return known.equals(found);

@@ -1,6 +1,7 @@
 package org.ip4bot.cli;
 
 import java.util.concurrent.Callable;
+import org.ip4bot.config.OperationsSettings;
 import org.ip4bot.config.ServerSettings;
 import org.ip4bot.config.TeamsSettings;
 import org.ip4bot.server.BotServer;
@@ -27,8 +28,10 @@ final class ServeCommand implements Callable<Integer> {
         if (port != null) {
             settings = settings.withPort(port);
         }
-        BotServer server = BotServer.start(engine.config(), settings, TeamsSettings.fromEnvironment(System.getenv()));
+        BotServer server = BotServer.start(engine.config(), settings, TeamsSettings.fromEnvironment(System.getenv()),
+                OperationsSettings.fromEnvironment(System.getenv()));
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "shutdown"));
+        stopOnSigterm(server);
         try {
             server.loadIndex();
         } catch (RuntimeException e) {
@@ -37,5 +40,18 @@ final class ServeCommand implements Callable<Integer> {
         }
         server.join();
         return 0;
+    }
+
+    /**
+     * SIGTERM (a container stop) stops the server gracefully: answers in flight finish, then {@link #call} returns
+     * and the process exits 0, where the JVM's default would run the hooks and exit 143.
+     */
+    private static void stopOnSigterm(BotServer server) {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("TERM"),
+                    signal -> new Thread(server::close, "sigterm-stop").start());
+        } catch (IllegalArgumentException e) {
+            // No SIGTERM on this platform: the shutdown hook still closes the server.
+        }
     }
 }

@@ -1,18 +1,24 @@
 package org.ip4bot.server;
 
+import java.time.Duration;
 import java.util.List;
+import org.ip4bot.answer.QuestionRejectedException;
 import org.ip4bot.answer.Answer;
 import org.ip4bot.answer.DocumentRef;
 import org.ip4bot.chat.Library;
 import org.ip4bot.index.SearchFilter;
 
-/** The engine as the chat platforms see it. */
+/** The engine as the chat platforms see it; counts and logs every answer as platform {@code chat}. */
 final class EngineLibrary implements Library {
 
-    private final Engine engine;
+    private static final String PLATFORM = "chat";
 
-    EngineLibrary(Engine engine) {
+    private final Engine engine;
+    private final ServerMetrics metrics;
+
+    EngineLibrary(Engine engine, ServerMetrics metrics) {
         this.engine = engine;
+        this.metrics = metrics;
     }
 
     @Override
@@ -22,12 +28,28 @@ final class EngineLibrary implements Library {
 
     @Override
     public Answer ask(String question) {
-        return engine.answers().ask(question, SearchFilter.NONE);
+        long started = System.nanoTime();
+        try {
+            Answer answer = engine.answers().ask(question, SearchFilter.NONE);
+            metrics.answered(PLATFORM, "ask", answer, Duration.ofNanos(System.nanoTime() - started));
+            return answer;
+        } catch (QuestionRejectedException e) {
+            metrics.question(PLATFORM, "rejected", Duration.ofNanos(System.nanoTime() - started));
+            throw e;
+        }
     }
 
     @Override
     public Answer brief(String topic) {
-        return engine.answers().brief(topic);
+        long started = System.nanoTime();
+        try {
+            Answer answer = engine.answers().brief(topic);
+            metrics.answered(PLATFORM, "brief", answer, Duration.ofNanos(System.nanoTime() - started));
+            return answer;
+        } catch (QuestionRejectedException e) {
+            metrics.question(PLATFORM, "rejected", Duration.ofNanos(System.nanoTime() - started));
+            throw e;
+        }
     }
 
     @Override
