@@ -9,7 +9,8 @@ import java.util.Objects;
  *
  * @param corpusDir        where the reports are ({@code IP4BOT_CORPUS}, default {@code corpus})
  * @param dataDir          where the index and logs live ({@code IP4BOT_DATA}, default {@code data})
- * @param maxQuestionChars longest question accepted ({@code IP4BOT_MAX_QUESTION_CHARS}, default 1000)
+ * @param maxQuestionChars longest question accepted ({@code IP4BOT_MAX_QUESTION_CHARS}, default 2000, the
+ *                         same as the chat platforms' limit)
  * @param maxFileMb        larger corpus files are skipped ({@code IP4BOT_MAX_FILE_MB}, default 20)
  * @param embeddingThreads threads for the embedding model ({@code IP4BOT_EMBEDDING_THREADS}, default: cores)
  * @param llm              the optional language model ({@code IP4BOT_LLM_*}); {@link LlmSettings#DISABLED} by default
@@ -36,7 +37,7 @@ public record BotConfig(Path corpusDir, Path dataDir, int maxQuestionChars, int 
         return new BotConfig(
                 Path.of(env.getOrDefault("IP4BOT_CORPUS", "corpus")),
                 Path.of(env.getOrDefault("IP4BOT_DATA", "data")),
-                integer(env, "IP4BOT_MAX_QUESTION_CHARS", 1000),
+                integer(env, "IP4BOT_MAX_QUESTION_CHARS", 2000),
                 integer(env, "IP4BOT_MAX_FILE_MB", 20),
                 integer(env, "IP4BOT_EMBEDDING_THREADS", Math.max(1, Runtime.getRuntime().availableProcessors())),
                 LlmSettings.fromEnvironment(env));

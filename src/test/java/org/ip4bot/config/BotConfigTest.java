@@ -24,7 +24,7 @@ class BotConfigTest {
         // then
         assertEquals(Path.of("corpus"), config.corpusDir());
         assertEquals(Path.of("data"), config.dataDir());
-        assertEquals(1000, config.maxQuestionChars());
+        assertEquals(2000, config.maxQuestionChars());
         assertEquals(20, config.maxFileMb());
         assertEquals(Math.max(1, Runtime.getRuntime().availableProcessors()), config.embeddingThreads());
     }
@@ -55,7 +55,7 @@ class BotConfigTest {
         BotConfig config = BotConfig.fromEnvironment(env);
 
         // then
-        assertEquals(1000, config.maxQuestionChars());
+        assertEquals(2000, config.maxQuestionChars());
     }
 
     @Test
