@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param latencyQueries   timed queries per retriever and scale, after a warm-up
  * @param answerQuestions  timed answers over the real corpus; 0 means every question of the set
  * @param maxQuestions     quality questions used; 0 means every question with a source
- * @param startRuns        child processes started to time start-to-ready over the real corpus (the median is shown)
+ * @param startRuns        child processes started per corpus to time start-to-ready (the median is shown)
  * @param probeWarmQuestions questions a child answers before its memory is read
  * @param reloadUpTo       the largest scale whose incremental reload is timed
  * @param seed             the synthetic generator's seed
@@ -59,7 +59,7 @@ public record BenchSettings(Path corpusDir, Path dataDir, Path questionsFile, bo
 
     /** The quick run: 1,000 and 10,000 chunks, 100 timed queries per retriever and scale, 40 timed answers. */
     public static BenchSettings quick(Path corpusDir, Path dataDir, Path questionsFile) {
-        return new BenchSettings(corpusDir, dataDir, questionsFile, true, List.of(1_000, 10_000), 100, 40, 0, 2, 10,
+        return new BenchSettings(corpusDir, dataDir, questionsFile, true, List.of(1_000, 10_000), 100, 40, 0, 3, 10,
                 10_000, DEFAULT_SEED, 4);
     }
 

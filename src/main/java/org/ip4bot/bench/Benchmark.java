@@ -175,15 +175,10 @@ public final class Benchmark {
 
     private void startToReady(BenchReport report, Path coldData, int chunks) {
         log.say("start to ready over the real corpus");
-        List<ProbeRun> runs = new ArrayList<>();
-        for (int i = 0; i < settings.startRuns(); i++) {
-            runs.add(ProbeRun.run(List.of(), settings.corpusDir(), coldData, settings.questionsFile(),
-                    settings.probeWarmQuestions()));
-        }
-        runs.sort((a, b) -> Long.compare(a.startToReadyMs(), b.startToReadyMs()));
-        ProbeRun median = runs.get(runs.size() / 2);
-        ScaleBench.addStartToReady(report, "start to ready, cached index @ real corpus (median of " + runs.size()
-                + ")", median, "");
+        ProbeRun median = ProbeRun.median(settings.startRuns(), settings.corpusDir(), coldData,
+                settings.questionsFile(), settings.probeWarmQuestions());
+        ScaleBench.addStartToReady(report, "start to ready, cached index @ real corpus"
+                + ScaleBench.medianOf(settings.startRuns()), median, "");
         ScaleBench.addMemory(report, String.format(Locale.ROOT, "%,d chunks (real corpus)", chunks), chunks, median);
     }
 
@@ -220,7 +215,8 @@ public final class Benchmark {
                 + "the same chunks and vectors.");
         report.note("Start to ready: a child JVM (default flags) started on this class path loads the model, opens "
                 + "the cached index after checking the corpus is unchanged, and answers one question; timed from "
-                + "process start to its answer. Memory: the same process after " + settings.probeWarmQuestions()
+                + "process start to its answer; the median of " + settings.startRuns() + " children per corpus. "
+                + "Memory: that median child after " + settings.probeWarmQuestions()
                 + " more answers and two System.gc() calls; resident size from /proc/self/status (anon = heap, "
                 + "native and model; file = memory-mapped index pages).");
         report.note("Incremental reload: an engine serving a linked copy of the corpus sees one note change (a "

@@ -33,6 +33,16 @@ record ProbeRun(long startToReadyMs, Map<String, String> values) {
         return Double.parseDouble(v);
     }
 
+    /** Starts {@code runs} children one after another; the one with the median start-to-ready time. */
+    static ProbeRun median(int runs, Path corpus, Path data, Path questions, int warm) {
+        List<ProbeRun> done = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            done.add(run(List.of(), corpus, data, questions, warm));
+        }
+        done.sort((a, b) -> Long.compare(a.startToReadyMs(), b.startToReadyMs()));
+        return done.get(done.size() / 2);
+    }
+
     static ProbeRun run(List<String> jvmFlags, Path corpus, Path data, Path questions, int warm) {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>();

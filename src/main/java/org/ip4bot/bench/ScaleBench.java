@@ -107,12 +107,16 @@ final class ScaleBench {
                             : BenchReport.Verdict.INFO);
         }
 
-        log.say("%s: starting a serving process for start-up time and memory", scale);
-        ProbeRun probe = ProbeRun.run(List.of(), corpus.corpusDir(), corpus.dataDir(), settings.questionsFile(),
-                settings.probeWarmQuestions());
-        addStartToReady(report, "start to ready, cached index @ " + scale, probe,
+        log.say("%s: starting serving processes for start-up time and memory", scale);
+        ProbeRun probe = ProbeRun.median(settings.startRuns(), corpus.corpusDir(), corpus.dataDir(),
+                settings.questionsFile(), settings.probeWarmQuestions());
+        addStartToReady(report, "start to ready, cached index @ " + scale + medianOf(settings.startRuns()), probe,
                 String.format(Locale.ROOT, "; in-process open %.2f s", openSeconds));
         addMemory(report, scale, target, probe);
+    }
+
+    static String medianOf(int runs) {
+        return runs == 1 ? "" : " (median of " + runs + ")";
     }
 
     /** The start-to-ready row, with where the child's time went (milliseconds since its JVM started). */
