@@ -41,12 +41,10 @@ final class AdminServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        if (!token.accepts(req)) {
+        if (!token.admits(req, resp)) {
             metrics.rejected("admin");
             LOG.info("refused an admin request to {} from {}: missing or wrong bearer token", req.getRequestURI(),
                     req.getRemoteAddr());
-            resp.setHeader("WWW-Authenticate", "Bearer");
-            write(resp, 401, Map.of("error", "missing or wrong bearer token"));
             return;
         }
         String path = req.getPathInfo() == null ? "" : req.getPathInfo();

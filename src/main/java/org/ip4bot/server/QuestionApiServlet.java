@@ -53,10 +53,8 @@ final class QuestionApiServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        if (!token.accepts(req)) {
+        if (!token.admits(req, resp)) {
             metrics.rejected(PLATFORM);
-            resp.setHeader("WWW-Authenticate", "Bearer");
-            write(resp, 401, error("missing or wrong bearer token"));
             return;
         }
         String field = req.getServletPath().equals(BRIEF_PATH) ? "topic" : "question";
