@@ -37,8 +37,10 @@ class ChatBotTest {
     private final FakeLibrary library = new FakeLibrary();
     private final AtomicInteger reloads = new AtomicInteger();
     private volatile CountDownLatch reloadHold = new CountDownLatch(0);
+    private final CountDownLatch reloadStarted = new CountDownLatch(1);
     private final CorpusReloader reloader = progress -> {
         reloads.incrementAndGet();
+        reloadStarted.countDown();
         await(reloadHold);
         return REPORT;
     };
@@ -219,6 +221,7 @@ class ChatBotTest {
         ChatBot bot = bot();
         RecordingChannel admin = new RecordingChannel();
         bot.receive(new Incoming(THREAD, "UADMIN", "reload"), admin);
+        await(reloadStarted);
 
         // when: someone asks a question while it runs, and another admin asks for a second reload
         RecordingChannel asker = new RecordingChannel();
