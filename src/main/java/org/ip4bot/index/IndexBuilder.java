@@ -10,17 +10,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.store.FSDirectory;
 import org.ip4bot.Ip4botException;
 import org.ip4bot.corpus.Chunk;
 import org.ip4bot.corpus.Chunker;
@@ -31,17 +29,21 @@ import org.ip4bot.corpus.CorpusScanner;
 import org.ip4bot.corpus.DocumentReaders;
 import org.ip4bot.corpus.SkippedFile;
 import org.ip4bot.corpus.SourceDocument;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds the index for a corpus directory into a new generation directory beside the serving one, verifies it,
  * then points the manifest at it. Files whose content hash is unchanged reuse their stored chunks and
- * embeddings, so a rebuild over an unchanged corpus embeds nothing. If the build fails the old manifest, and so
- * the old index, stays in place.
+ * embeddings, so a rebuild over an unchanged corpus embeds nothing, and their segments are carried into the new
+ * generation, so a reload after one changed file writes only that file's chunks. If the build fails the old
+ * manifest, and so the old index, stays in place.
  *
  * <p>Not thread-safe: one build at a time per data directory.
  */
 public final class IndexBuilder {
 
+    private static final Logger LOG = LoggerFactory.getLogger(IndexBuilder.class);
     private static final int EMBED_BATCH = 16;
 
     private final CorpusScanner scanner;
@@ -65,7 +67,8 @@ public final class IndexBuilder {
         Optional<IndexManifest> last = store.manifests().read();
         Optional<IndexManifest> previous = last
                 .filter(m -> m.compatibleWith(embedder.modelName(), chunking.fingerprint()))
-                .filter(m -> Files.isDirectory(store.dataDir().resolve(m.indexDirectory())));
+                .filter(m -> Files.isDirectory(store.dataDir().resolve(m.indexDirectory())))
+                .filter(this::opens);
 
         Map<String, String> found = new TreeMap<>();
         scan.entries().forEach(e -> found.put(e.path(), e.contentHash()));
@@ -84,7 +87,13 @@ public final class IndexBuilder {
      */
     private IndexReport rebuild(CorpusScanner.ScanResult scan, Optional<IndexManifest> previous,
             Map<String, String> oldFiles, IndexProgress progress, long started) {
-        Map<String, List<IndexedChunk>> reusable = reusableChunks(previous, scan.entries());
+        // Files the last index holds with the same content keep their segments; only the rest is written again.
+        Set<String> kept = new HashSet<>();
+        previous.ifPresent(m -> scan.entries().stream()
+                .filter(e -> e.contentHash().equals(m.files().get(e.path())))
+                .forEach(e -> kept.add(e.path())));
+        Map<String, List<IndexedChunk>> reusable = reusableChunks(previous,
+                scan.entries().stream().filter(e -> !kept.contains(e.path())).toList());
 
         List<SkippedFile> failed = new ArrayList<>(scan.skipped());
         Map<String, String> failedHashes = new TreeMap<>();
@@ -99,7 +108,10 @@ public final class IndexBuilder {
 
         for (CorpusEntry entry : scan.entries()) {
             List<IndexedChunk> reused = reusable.get(entry.contentHash());
-            if (reused != null) {
+            if (kept.contains(entry.path())) {
+                loaded.put(entry.path(), entry.contentHash());
+                unchanged++;
+            } else if (reused != null) {
                 reused.forEach(c -> ready.add(relocated(c, entry.path())));
                 loaded.put(entry.path(), entry.contentHash());
                 if (entry.contentHash().equals(oldFiles.get(entry.path()))) {
@@ -142,21 +154,35 @@ public final class IndexBuilder {
         String version = corpusVersion(loaded);
         String generation = "index-" + System.currentTimeMillis() + "-" + version;
         Path dir = store.dataDir().resolve(generation);
-        write(dir, ready);
+        int chunks = kept.isEmpty()
+                ? GenerationWriter.writeWhole(dir, ready)
+                : GenerationWriter.writeOnTopOf(store.dataDir().resolve(previous.orElseThrow().indexDirectory()), dir,
+                        previous.orElseThrow().files().keySet().stream().filter(p -> !kept.contains(p)).toList(),
+                        ready);
         IndexManifest manifest = new IndexManifest(IndexManifest.FORMAT_VERSION, generation, version,
-                embedder.modelName(), chunking.fingerprint(), loaded, failedHashes, failed, loaded.size(), ready.size(),
+                embedder.modelName(), chunking.fingerprint(), loaded, failedHashes, failed, loaded.size(), chunks,
                 Instant.now().toString());
         store.manifests().write(manifest);
         deleteOtherGenerations(generation);
-        return new IndexReport(version, false, added, changed, removed, unchanged, failed, loaded.size(), ready.size(),
+        return new IndexReport(version, false, added, changed, removed, unchanged, failed, loaded.size(), chunks,
                 toEmbed.size(), millisSince(started));
+    }
+
+    /** A damaged last generation must not fail every later reload: it is left out, and everything is embedded. */
+    private boolean opens(IndexManifest last) {
+        try (IndexSnapshot snapshot = IndexSnapshot.open(store.dataDir(), last)) {
+            return true;
+        } catch (Ip4botException e) {
+            LOG.warn("the last index generation cannot be read ({}); building the whole index again", e.getMessage());
+            return false;
+        }
     }
 
     private Map<String, List<IndexedChunk>> reusableChunks(Optional<IndexManifest> previous, List<CorpusEntry> entries) {
         if (previous.isEmpty()) {
             return Map.of();
         }
-        var wanted = new java.util.HashSet<String>();
+        Set<String> wanted = new HashSet<>();
         entries.forEach(e -> wanted.add(e.contentHash()));
         wanted.retainAll(previous.get().files().values());
         try (IndexSnapshot old = IndexSnapshot.open(store.dataDir(), previous.get())) {
@@ -189,26 +215,6 @@ public final class IndexBuilder {
         }
         return new IndexedChunk(new Chunk(path, c.ordinal(), c.metadata(), c.heading(), c.page(), c.text()),
                 chunk.fileHash(), chunk.vector());
-    }
-
-    private static void write(Path dir, List<IndexedChunk> chunks) {
-        try (FSDirectory directory = FSDirectory.open(dir);
-                IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(LuceneSchema.analyzer())
-                        .setOpenMode(IndexWriterConfig.OpenMode.CREATE))) {
-            for (IndexedChunk chunk : chunks) {
-                writer.addDocument(LuceneSchema.toDocument(chunk));
-            }
-            writer.commit();
-            try (DirectoryReader check = DirectoryReader.open(writer)) {
-                if (check.numDocs() != chunks.size()) {
-                    throw new Ip4botException("index verification failed in " + dir + ": wrote " + chunks.size()
-                            + " chunks but found " + check.numDocs());
-                }
-            }
-        } catch (IOException e) {
-            throw new Ip4botException("could not write the index in " + dir + " (is the disk full or the data "
-                    + "directory read-only?): " + e.getMessage(), e);
-        }
     }
 
     private void deleteOtherGenerations(String keep) {

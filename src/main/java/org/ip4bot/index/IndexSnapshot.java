@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +17,9 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -32,7 +36,9 @@ import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.VectorUtil;
 import org.ip4bot.Ip4botException;
+import org.ip4bot.corpus.Chunk;
 
 /**
  * One opened, immutable version of the index. Thread-safe for searching; close it when no search uses it.
@@ -81,6 +87,11 @@ public final class IndexSnapshot implements Closeable {
 
     /** BM25 over title, heading and text; the user's words are optional clauses, so partial matches still rank. */
     public List<ScoredChunk> keywordSearch(TextQuery query, SearchFilter filter, int limit) {
+        return load(keywordHits(query, filter, limit));
+    }
+
+    /** As {@link #keywordSearch}, without reading the hits' stored fields. */
+    public List<SearchHit> keywordHits(TextQuery query, SearchFilter filter, int limit) {
         BooleanQuery.Builder words = new BooleanQuery.Builder();
         for (String term : analyze(query.text()).stream().distinct().limit(MAX_TERMS).toList()) {
             words.add(new TermQuery(new Term(LuceneSchema.BODY, term)), BooleanClause.Occur.SHOULD);
@@ -97,16 +108,66 @@ public final class IndexSnapshot implements Closeable {
         if (built.clauses().isEmpty()) {
             return List.of();
         }
-        return run(withFilter(built, filter), limit, hit -> hit.score);
+        return hits(withFilter(built, filter), limit, hit -> hit.score);
     }
 
     /** Approximate nearest neighbours by cosine similarity of unit-length vectors; scores are cosine similarities. */
     public List<ScoredChunk> vectorSearch(float[] queryVector, SearchFilter filter, int limit) {
+        return load(vectorHits(queryVector, filter, limit));
+    }
+
+    /** As {@link #vectorSearch}, without reading the hits' stored fields. */
+    public List<SearchHit> vectorHits(float[] queryVector, SearchFilter filter, int limit) {
         Query knn = filter.isEmpty()
                 ? new KnnFloatVectorQuery(LuceneSchema.VECTOR, queryVector, limit)
                 : new KnnFloatVectorQuery(LuceneSchema.VECTOR, queryVector, limit, filterQuery(filter));
         // Lucene scores DOT_PRODUCT as (1 + cos) / 2; turn it back into the cosine.
-        return run(knn, limit, hit -> 2 * hit.score - 1);
+        return hits(knn, limit, hit -> 2 * hit.score - 1);
+    }
+
+    /**
+     * The exact cosine similarity of each hit's chunk to a unit-length query vector, in the order given. Read from
+     * the vector index, not the stored fields, so it costs no decompression.
+     */
+    public float[] cosines(List<SearchHit> hits, float[] queryVector) {
+        float[] out = new float[hits.size()];
+        Integer[] byDoc = new Integer[hits.size()];
+        for (int i = 0; i < byDoc.length; i++) {
+            byDoc[i] = i;
+        }
+        // The vector values of a segment can only move forward, so visit the hits in document order.
+        Arrays.sort(byDoc, (a, b) -> Integer.compare(hits.get(a).doc(), hits.get(b).doc()));
+        List<LeafReaderContext> leaves = reader.leaves();
+        try {
+            int leaf = -1;
+            FloatVectorValues values = null;
+            for (int i : byDoc) {
+                int doc = hits.get(i).doc();
+                int at = ReaderUtil.subIndex(doc, leaves);
+                if (at != leaf || values == null || values.docID() > doc - leaves.get(at).docBase) {
+                    leaf = at;
+                    values = leaves.get(at).reader().getFloatVectorValues(LuceneSchema.VECTOR);
+                }
+                int target = doc - leaves.get(at).docBase;
+                int found = values.docID() >= target ? values.docID() : values.advance(target);
+                if (found != target) {
+                    throw new IllegalStateException("chunk " + doc + " has no vector in " + manifest.indexDirectory());
+                }
+                out[i] = VectorUtil.dotProduct(values.vectorValue(), queryVector);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    /** The chunk a hit points at, read from the stored fields. */
+    public Chunk chunk(SearchHit hit) {
+        try {
+            return LuceneSchema.chunkOf(reader.storedFields().document(hit.doc(), LuceneSchema.CHUNK_FIELDS));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Every chunk, in index order; for evaluation and tools, not for serving. */
@@ -187,13 +248,29 @@ public final class IndexSnapshot implements Closeable {
     }
 
     private List<ScoredChunk> run(Query query, int limit, Scorer scorer) {
+        return load(hits(query, limit, scorer));
+    }
+
+    private List<SearchHit> hits(Query query, int limit, Scorer scorer) {
         try {
-            ScoreDoc[] hits = searcher.search(query, limit).scoreDocs;
+            ScoreDoc[] found = searcher.search(query, limit).scoreDocs;
+            List<SearchHit> out = new ArrayList<>(found.length);
+            for (ScoreDoc hit : found) {
+                out.add(new SearchHit(hit.doc, scorer.score(hit)));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<ScoredChunk> load(List<SearchHit> hits) {
+        try {
             StoredFields stored = reader.storedFields();
-            List<ScoredChunk> out = new ArrayList<>(hits.length);
-            for (ScoreDoc hit : hits) {
-                IndexedChunk chunk = LuceneSchema.fromDocument(stored.document(hit.doc));
-                out.add(new ScoredChunk(chunk.chunk(), scorer.score(hit), chunk.vector()));
+            List<ScoredChunk> out = new ArrayList<>(hits.size());
+            for (SearchHit hit : hits) {
+                IndexedChunk chunk = LuceneSchema.fromDocument(stored.document(hit.doc()));
+                out.add(new ScoredChunk(chunk.chunk(), hit.score(), chunk.vector()));
             }
             return out;
         } catch (IOException e) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
@@ -50,6 +51,9 @@ final class LuceneSchema {
     static final String LABELS = "labels";
     static final String VECTOR = "vector";
     static final String VECTOR_BYTES = "vectorBytes";
+    /** The stored fields a {@link Chunk} is made of (everything but the hash and the stored vector). */
+    static final Set<String> CHUNK_FIELDS = Set.of(PATH, ORDINAL, TITLE, PUBLISHER, DATE, URL, SOURCE_URLS,
+            COUNTRY + "Name", TOPIC, HEADING, PAGE, TEXT);
 
     private LuceneSchema() {
     }
@@ -91,6 +95,11 @@ final class LuceneSchema {
     }
 
     static IndexedChunk fromDocument(Document doc) {
+        return new IndexedChunk(chunkOf(doc), doc.get(FILE_HASH), toFloats(doc.getBinaryValue(VECTOR_BYTES)));
+    }
+
+    /** Builds the chunk from a document read with at least {@link #CHUNK_FIELDS}. */
+    static Chunk chunkOf(Document doc) {
         DocumentMetadata meta = new DocumentMetadata(
                 doc.get(TITLE),
                 doc.get(PUBLISHER),
@@ -99,14 +108,13 @@ final class LuceneSchema {
                 Arrays.asList(doc.getValues(SOURCE_URLS)),
                 Arrays.asList(doc.getValues(COUNTRY + "Name")),
                 Arrays.asList(doc.getValues(TOPIC)));
-        Chunk chunk = new Chunk(
+        return new Chunk(
                 doc.get(PATH),
                 doc.getField(ORDINAL).numericValue().intValue(),
                 meta,
                 doc.get(HEADING),
                 doc.getField(PAGE).numericValue().intValue(),
                 doc.get(TEXT));
-        return new IndexedChunk(chunk, doc.get(FILE_HASH), toFloats(doc.getBinaryValue(VECTOR_BYTES)));
     }
 
     static String fileName(String path) {

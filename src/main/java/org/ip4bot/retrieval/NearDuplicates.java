@@ -7,49 +7,44 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Drops passages that say almost the same thing as a better-ranked one (the same paragraph in two reports, or two
- * revisions of a note), measured by the Jaccard overlap of their word 4-grams.
+ * Tells whether a passage says almost the same thing as one admitted before it (the same paragraph in two reports,
+ * or two revisions of a note), measured by the Jaccard overlap of their word 4-grams. Passages are offered best
+ * first, so the better-ranked copy is the one kept.
  *
- * <p>Shingles are 64-bit hashes, and overlaps are counted through an index from shingle to the kept passages that
- * hold it rather than by comparing every pair: collapsing about 90 candidates takes about 3 ms of CPU instead of
- * about 34 ms with pairwise sets of strings, which dominated hybrid retrieval (measured by {@code bench}).
+ * <p>Shingles are 64-bit hashes, and overlaps are counted through an index from shingle to the admitted passages
+ * that hold it rather than by comparing every pair (pairwise sets of strings dominated hybrid retrieval, measured
+ * by {@code bench}). Not thread-safe: one instance per retrieval.
  */
 final class NearDuplicates {
 
     static final double THRESHOLD = 0.5;
 
-    private NearDuplicates() {
-    }
+    private final List<long[]> admitted = new ArrayList<>();
+    /** Which admitted passages hold each shingle. */
+    private final Map<Long, List<Integer>> holders = new HashMap<>();
 
-    static List<LuceneHybridRetriever.Candidate> collapse(List<LuceneHybridRetriever.Candidate> ranked) {
-        List<LuceneHybridRetriever.Candidate> kept = new ArrayList<>();
-        List<long[]> keptShingles = new ArrayList<>();
-        // Which kept passages hold each shingle: overlaps are counted through it instead of comparing all pairs.
-        Map<Long, List<Integer>> holders = new HashMap<>();
-        for (LuceneHybridRetriever.Candidate candidate : ranked) {
-            long[] shingles = shingles(candidate.hit.chunk().text());
-            int[] common = new int[kept.size()];
-            for (long s : shingles) {
-                List<Integer> owners = holders.get(s);
-                if (owners != null) {
-                    owners.forEach(k -> common[k]++);
-                }
-            }
-            boolean duplicate = false;
-            for (int k = 0; k < common.length && !duplicate; k++) {
-                int union = keptShingles.get(k).length + shingles.length - common[k];
-                duplicate = union > 0 && (double) common[k] / union >= THRESHOLD;
-            }
-            if (!duplicate) {
-                int index = kept.size();
-                kept.add(candidate);
-                keptShingles.add(shingles);
-                for (long s : shingles) {
-                    holders.computeIfAbsent(s, h -> new ArrayList<>(1)).add(index);
-                }
+    /** Admits the text and returns true, or returns false if it nearly duplicates a text admitted earlier. */
+    boolean admit(String text) {
+        long[] shingles = shingles(text);
+        int[] common = new int[admitted.size()];
+        for (long s : shingles) {
+            List<Integer> owners = holders.get(s);
+            if (owners != null) {
+                owners.forEach(k -> common[k]++);
             }
         }
-        return kept;
+        for (int k = 0; k < common.length; k++) {
+            int union = admitted.get(k).length + shingles.length - common[k];
+            if (union > 0 && (double) common[k] / union >= THRESHOLD) {
+                return false;
+            }
+        }
+        int index = admitted.size();
+        admitted.add(shingles);
+        for (long s : shingles) {
+            holders.computeIfAbsent(s, h -> new ArrayList<>(1)).add(index);
+        }
+        return true;
     }
 
     /**

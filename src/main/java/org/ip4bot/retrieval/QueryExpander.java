@@ -86,8 +86,13 @@ public final class QueryExpander {
      * The other names of every entity the text mentions, without the names already in the text. Order is stable.
      */
     public List<String> alternatives(String text) {
+        return alternatives(expansions(text));
+    }
+
+    /** The other names of the given expansions, as {@link #alternatives(String)} lists them. */
+    static List<String> alternatives(List<Expansion> expansions) {
         Set<String> out = new LinkedHashSet<>();
-        expansions(text).forEach(e -> out.addAll(e.alternatives()));
+        expansions.forEach(e -> out.addAll(e.alternatives()));
         return List.copyOf(out);
     }
 
@@ -114,8 +119,13 @@ public final class QueryExpander {
      * embedding model; listing every label of a group would pull the query toward passages about names.
      */
     public String expandForEmbedding(String text) {
+        return expandForEmbedding(text, expansions(text));
+    }
+
+    /** As {@link #expandForEmbedding(String)}, with the text's expansions already found. */
+    static String expandForEmbedding(String text, List<Expansion> expansions) {
         List<String> names = new ArrayList<>();
-        for (Expansion e : expansions(text)) {
+        for (Expansion e : expansions) {
             names.add(e.alternatives().stream().filter(n -> n.contains(" ")).findFirst()
                     .orElse(e.alternatives().get(0)));
         }

@@ -59,6 +59,9 @@ class IndexBuilderTest {
     @TempDir
     Path data;
 
+    @TempDir
+    Path fresh;
+
     private CountingEmbedder counting;
 
     @BeforeAll
@@ -227,6 +230,59 @@ class IndexBuilderTest {
     }
 
     @Test
+    void anIncrementalReloadHoldsExactlyWhatAWholeBuildWouldAndLeavesTheServingSnapshotAlone() {
+        // given a serving snapshot of the first build
+        build(counting);
+        String oldJapanText = String.join(" ", textsOf(JAPAN));
+        try (IndexSnapshot serving = new IndexStore(data).open().orElseThrow()) {
+            append(JAPAN, "\n## Maritime security\n\nThe Japan Maritime Self-Defense Force exercised with a NATO "
+                    + "maritime group in the Gulf of Aden in September 2014.\n");
+            Files.delete(corpus.resolve(KOREA));
+
+            // when the reload starts from the serving generation's segments
+            IndexReport report = build(counting);
+
+            // then the new generation matches a build from nothing, chunk for chunk
+            IndexReport whole = builder(bge, ChunkingSettings.DEFAULT, fresh).build(corpus, IndexProgress.SILENT);
+            assertEquals(whole.chunks(), report.chunks());
+            assertEquals(whole.corpusVersion(), report.corpusVersion());
+            try (IndexSnapshot rebuilt = new IndexStore(fresh).open().orElseThrow()) {
+                assertEquals(idsAndTexts(rebuilt), idsAndTexts(new IndexStore(data)));
+            }
+            // and the snapshot opened before the reload still reads the old text, Korea included
+            List<ScoredChunk> old = serving.allChunks();
+            assertTrue(old.stream().noneMatch(c -> c.chunk().text().contains("Gulf of Aden")));
+            assertTrue(old.stream().anyMatch(c -> c.chunk().path().equals(KOREA)));
+            assertEquals(oldJapanText, String.join(" ", old.stream().filter(c -> c.chunk().path().equals(JAPAN))
+                    .map(c -> c.chunk().text()).toList()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void aDamagedLastGenerationIsRebuiltWholeInsteadOfFailingEveryReload() throws IOException {
+        // given a last generation whose commit point is garbage
+        IndexReport first = build(counting);
+        Path generation = data.resolve(new IndexStore(data).manifests().read().orElseThrow().indexDirectory());
+        try (var files = Files.list(generation)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("segments_")).toList()) {
+                Files.write(file, "not a commit point".getBytes(StandardCharsets.US_ASCII));
+            }
+        }
+        append(JAPAN, "\nJapan also took part in the NATO Defence Ministers' meeting in 2024.\n");
+        counting.passages.set(0);
+
+        // when
+        IndexReport report = build(counting);
+
+        // then every chunk is embedded again and every document is back
+        assertEquals(report.chunks(), counting.passages.get());
+        assertEquals(first.documents(), report.documents());
+        assertEquals(Set.of(JAPAN, NEW_ZEALAND, KOREA), chunksPerDocument().keySet());
+    }
+
+    @Test
     void theCorpusVersionChangesWithTheContentAndIsStableOtherwise() {
         // given
         String original = build(counting).corpusVersion();
@@ -361,6 +417,23 @@ class IndexBuilderTest {
             return snapshot.allChunks().stream().collect(Collectors.groupingBy(c -> c.chunk().path(),
                     Collectors.summingInt(c -> 1)));
         }
+    }
+
+    private List<String> textsOf(String path) {
+        try (IndexSnapshot snapshot = new IndexStore(data).open().orElseThrow()) {
+            return snapshot.allChunks().stream().filter(c -> c.chunk().path().equals(path))
+                    .map(c -> c.chunk().text()).toList();
+        }
+    }
+
+    private static Map<String, String> idsAndTexts(IndexStore store) {
+        try (IndexSnapshot snapshot = store.open().orElseThrow()) {
+            return idsAndTexts(snapshot);
+        }
+    }
+
+    private static Map<String, String> idsAndTexts(IndexSnapshot snapshot) {
+        return snapshot.allChunks().stream().collect(Collectors.toMap(c -> c.chunk().id(), c -> c.chunk().text()));
     }
 
     private List<String> allChunkTexts() {
