@@ -30,6 +30,8 @@ public final class ChatBot {
     private final Executor workers;
     private final Answering answering;
     private final Reloads reloads;
+    private final ThrottledWarning refusals = new ThrottledWarning(LOG,
+            "all chat workers busy and the queue is full; told the sender to retry");
     private final FeedbackLog feedback;
 
     /**
@@ -54,7 +56,7 @@ public final class ChatBot {
         try {
             workers.execute(() -> handle(message, command, channel));
         } catch (RejectedExecutionException e) {
-            LOG.warn("all chat workers busy and the queue is full; told {} to retry", message.userId());
+            refusals.happened();
             channel.busy(new Reply.Notice(Reply.Kind.BUSY, Texts.busy()));
         }
     }

@@ -7,6 +7,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.ip4bot.chat.Reply;
 import org.ip4bot.chat.ReplyChannel;
+import org.ip4bot.chat.ThrottledWarning;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +18,9 @@ import org.slf4j.LoggerFactory;
 final class ConnectorReplies implements ReplyChannel {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConnectorReplies.class);
+    /** Shared by every conversation's replies: a flood of drops is one event for whoever reads the log. */
+    private static final ThrottledWarning DROPPED = new ThrottledWarning(LOG,
+            "dropped a busy notice: the delivery queue is full");
 
     private final ConnectorClient connector;
     private final ConversationRef ref;
@@ -79,7 +83,7 @@ final class ConnectorReplies implements ReplyChannel {
                 }
             });
         } catch (RejectedExecutionException e) {
-            LOG.warn("dropped a busy notice: the delivery queue is full");
+            DROPPED.happened();
         }
     }
 }
