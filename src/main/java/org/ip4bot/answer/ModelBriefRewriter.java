@@ -50,11 +50,18 @@ public final class ModelBriefRewriter implements BriefRewriter {
     private final LanguageModel model;
     private final Duration budget;
     private final CitationChecker checker = new CitationChecker();
+    private final Fallbacks fallbacks;
 
     /** @param budget the most one brief may spend on the model */
     public ModelBriefRewriter(LanguageModel model, Duration budget) {
+        this(model, budget, Fallbacks.NONE);
+    }
+
+    /** As the two-argument form, telling {@code fallbacks} whenever the brief stays extractive despite the model. */
+    public ModelBriefRewriter(LanguageModel model, Duration budget, Fallbacks fallbacks) {
         this.model = model;
         this.budget = budget;
+        this.fallbacks = fallbacks;
     }
 
     @Override
@@ -68,7 +75,7 @@ public final class ModelBriefRewriter implements BriefRewriter {
         try {
             reply = model.complete(prompt(answer.question(), brief, answer.citations()), Deadline.after(budget));
         } catch (LanguageModelException e) {
-            return ModelComposer.unavailable(answer, e);
+            return ModelComposer.unavailable(answer, e, fallbacks);
         }
         Sections sections = Sections.parse(reply);
         CitationRenumbering numbering = new CitationRenumbering(answer.citations());
@@ -99,6 +106,7 @@ public final class ModelBriefRewriter implements BriefRewriter {
             timeline.add(new Brief.TimelineEntry(entry.date(), entry.display(), numbering.keep(entry.text())));
         }
         if (!rewritten) {
+            fallbacks.fellBack(Fallbacks.Reason.NOTHING_CHECKED);
             return answer;
         }
         Brief written = new Brief(overview, brief.groupedBy(), groups, timeline);

@@ -44,6 +44,7 @@ public final class ModelComposer implements AnswerComposer {
     private final Duration budget;
     private final int maxContextChars;
     private final CitationChecker checker;
+    private final Fallbacks fallbacks;
 
     /**
      * @param extractive      the fallback, and the judge of whether the corpus covers the question
@@ -51,16 +52,23 @@ public final class ModelComposer implements AnswerComposer {
      * @param maxContextChars the most passage text one prompt may hold
      */
     public ModelComposer(AnswerComposer extractive, LanguageModel model, Duration budget, int maxContextChars) {
-        this(extractive, model, budget, maxContextChars, new CitationChecker());
+        this(extractive, model, budget, maxContextChars, Fallbacks.NONE);
+    }
+
+    /** As the four-argument form, telling {@code fallbacks} whenever the reader gets the extractive text instead. */
+    public ModelComposer(AnswerComposer extractive, LanguageModel model, Duration budget, int maxContextChars,
+            Fallbacks fallbacks) {
+        this(extractive, model, budget, maxContextChars, new CitationChecker(), fallbacks);
     }
 
     ModelComposer(AnswerComposer extractive, LanguageModel model, Duration budget, int maxContextChars,
-            CitationChecker checker) {
+            CitationChecker checker, Fallbacks fallbacks) {
         this.extractive = extractive;
         this.model = model;
         this.budget = budget;
         this.maxContextChars = maxContextChars;
         this.checker = checker;
+        this.fallbacks = fallbacks;
     }
 
     @Override
@@ -75,13 +83,14 @@ public final class ModelComposer implements AnswerComposer {
         try {
             reply = model.complete(GroundedPrompt.forQuestion(retrieval.question(), passages), deadline);
         } catch (LanguageModelException e) {
-            return unavailable(fallback, e);
+            return unavailable(fallback, e, fallbacks);
         }
         CitationChecker.Outcome checked = checker.check(reply, sources(passages), retrieval.scorer());
         LOG.debug("{} reply: {} sentences kept, {} invalid markers, {} uncited sentences, {} unsupported citations",
                 model.name(), checked.claims().size(), checked.invalidMarkers(), checked.uncitedSentences(),
                 checked.unsupportedCitations());
         if (checked.claims().isEmpty()) {
+            fallbacks.fellBack(Fallbacks.Reason.NOTHING_CHECKED);
             return fallback;
         }
         CitationBuilder citations = new CitationBuilder();
@@ -104,11 +113,15 @@ public final class ModelComposer implements AnswerComposer {
                 Optional.empty());
     }
 
-    /** The model's failure as the reader sees it: the extractive answer, with a note unless no model is configured. */
-    static Answer unavailable(Answer fallback, LanguageModelException e) {
+    /**
+     * The model's failure as the reader sees it: the extractive answer, with a note unless no model is configured;
+     * {@code fallbacks} hears of it in the same cases.
+     */
+    static Answer unavailable(Answer fallback, LanguageModelException e, Fallbacks fallbacks) {
         if (e.failure() == LanguageModelException.Failure.DISABLED) {
             return fallback;
         }
+        fallbacks.fellBack(Fallbacks.Reason.MODEL_FAILED);
         LOG.warn("language model unavailable ({}): {}; answering extractively", e.failure(), e.getMessage());
         return new Answer(fallback.question(), fallback.status(), UNAVAILABLE_NOTE + "\n\n" + fallback.text(),
                 fallback.citations(), fallback.closestDocuments(), fallback.corpusVersion(), fallback.composer(),

@@ -220,8 +220,9 @@ public final class Benchmark {
                 + " more answers and two System.gc() calls; resident size from /proc/self/status (anon = heap, "
                 + "native and model; file = memory-mapped index pages).");
         report.note("Incremental reload: an engine serving a linked copy of the corpus sees one note change (a "
-                + "paragraph appended) and refreshes: scan, reuse every other file's chunks and vectors, embed the "
-                + "changed note, write and verify a new index generation, swap it in.");
+                + "paragraph appended) and refreshes: scan, carry every unchanged file's Lucene segments into a new "
+                + "index generation (hard links), delete the changed note's old chunks there, embed and add its new "
+                + "ones, verify the generation, swap it in.");
     }
 
     private Path workDirectory() {

@@ -27,19 +27,19 @@ final class Answering {
         }
         String interpreted = followUps.standalone(question, earlier(message.conversation(), channel));
         channel.progress(Texts.searching(library.documents().size()));
-        Answer answer = library.ask(interpreted);
+        Answer answer = library.ask(message.conversation().platform(), interpreted);
         memory.remember(message.conversation(), interpreted);
         return answered(question, interpreted, answer);
     }
 
-    Reply brief(String topic, ReplyChannel channel) {
+    Reply brief(Incoming message, String topic, ReplyChannel channel) {
         if (topic.length() > maxChars) {
             return new Reply.Notice(Reply.Kind.REJECTED, Texts.tooLong("topic", topic.length(), maxChars));
         }
         if (!topic.isBlank()) {
             channel.progress(Texts.briefing(library.documents().size()));
         }
-        return answered(topic, topic, library.brief(topic));
+        return answered(topic, topic, library.brief(message.conversation().platform(), topic));
     }
 
     Optional<Reply.Answered> find(String answerId) {

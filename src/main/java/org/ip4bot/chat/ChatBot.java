@@ -117,7 +117,7 @@ public final class ChatBot {
             return answering.ask(message, ask.question(), channel);
         }
         if (command instanceof Command.Brief brief) {
-            return answering.brief(brief.topic(), channel);
+            return answering.brief(message, brief.topic(), channel);
         }
         return new Reply.DocumentList(library.documents());
     }

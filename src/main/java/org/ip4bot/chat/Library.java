@@ -10,11 +10,18 @@ public interface Library {
     /** False until an index is loaded; nothing else may be called before. */
     boolean ready();
 
-    /** @throws org.ip4bot.answer.QuestionRejectedException with a message for the asker */
-    Answer ask(String question);
+    /**
+     * @param platform where the question was asked ({@link Conversation#platform()}, e.g. {@code slack}), for the
+     *                 server's counts and logs; it does not change the answer
+     * @throws org.ip4bot.answer.QuestionRejectedException with a message for the asker
+     */
+    Answer ask(String platform, String question);
 
-    /** @throws org.ip4bot.answer.QuestionRejectedException with a message for the asker */
-    Answer brief(String topic);
+    /**
+     * @param platform as for {@link #ask}
+     * @throws org.ip4bot.answer.QuestionRejectedException with a message for the asker
+     */
+    Answer brief(String platform, String topic);
 
     /** The documents in the serving index, ordered by path. */
     List<DocumentRef> documents();

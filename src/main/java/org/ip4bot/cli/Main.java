@@ -2,6 +2,8 @@ package org.ip4bot.cli;
 
 import java.util.Map;
 import org.ip4bot.Ip4botException;
+import org.ip4bot.config.ConfigException;
+import org.ip4bot.config.LogFormat;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -22,8 +24,18 @@ public final class Main {
         return run(System.getenv(), args);
     }
 
-    /** As {@link #run(String...)}, with settings read from {@code environment} instead of the process's. */
+    /**
+     * As {@link #run(String...)}, with settings read from {@code environment} instead of the process's. Logging is
+     * set up from the process's environment whatever {@code environment} says ({@code logback.xml}).
+     */
     static int run(Map<String, String> environment, String... args) {
+        try {
+            // Checked before anything logs: logback would take a bad value silently and drop every line.
+            LogFormat.fromEnvironment(environment);
+        } catch (ConfigException e) {
+            System.err.println("ip4bot: " + e.getMessage());
+            return 1;
+        }
         CommandLine cli = new CommandLine(new Main(), new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> type) throws Exception {

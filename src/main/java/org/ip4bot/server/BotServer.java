@@ -92,9 +92,9 @@ public final class BotServer implements AutoCloseable {
      */
     public static BotServer start(BotConfig config, ServerSettings settings, Optional<TeamsSettings> teamsSettings,
             OperationsSettings operations) {
-        Engine engine = new Engine(config);
-        ExecutorService workers = Workers.bounded(WORKER_THREADS, WORKER_QUEUE);
         ServerMetrics metrics = new ServerMetrics();
+        Engine engine = new Engine(config, null, metrics);
+        ExecutorService workers = Workers.bounded(WORKER_THREADS, WORKER_QUEUE);
         metrics.workers(workers);
         ReloadCoordinator reloads = new ReloadCoordinator(engine, metrics::reload);
         FeedbackLog feedback = new FeedbackLog(config.dataDir().resolve("feedback.jsonl"));
@@ -165,27 +165,39 @@ public final class BotServer implements AutoCloseable {
         jetty.join();
     }
 
+    /**
+     * Stops gracefully, in about {@link #STOP_TIMEOUT_MS} at most: new requests are refused at once, HTTP requests in
+     * flight (the question API's answers) finish, then the chat answers still on the workers finish and are posted,
+     * and only then do the platforms' clients and the index close. Whatever is unfinished at the deadline is
+     * interrupted. The SIGTERM handler and the shutdown hook both call this; the second call returns when the first
+     * is done.
+     */
     @Override
     public synchronized void close() {
         if (closed) {
-            return; // SIGTERM's stop and the shutdown hook may both call this
+            return;
         }
         closed = true;
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STOP_TIMEOUT_MS);
         watcher.ifPresent(CorpusWatcher::close);
         try {
             jetty.stop();
         } catch (Exception e) {
             LOG.warn("Jetty did not stop cleanly: {}", e.getMessage());
         }
-        slack.ifPresent(SlackEndpoint::close);
-        teams.ifPresent(TeamsEndpoint::close);
+        // A chat message was acknowledged before its answer started: the answer is still on a worker, and needs the
+        // platform's client open to be posted.
         workers.shutdown();
         try {
-            workers.awaitTermination(5, TimeUnit.SECONDS);
+            if (!workers.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                LOG.warn("stopping with answers unfinished after {} ms", STOP_TIMEOUT_MS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         workers.shutdownNow();
+        slack.ifPresent(SlackEndpoint::close);
+        teams.ifPresent(TeamsEndpoint::close);
         engine.close();
     }
 

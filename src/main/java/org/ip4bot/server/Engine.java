@@ -75,6 +75,7 @@ public final class Engine implements AutoCloseable, CorpusReloader {
             Executors.newSingleThreadScheduledExecutor(daemon("index-retire"));
     private final List<IndexSnapshot> retired = new ArrayList<>();
     private final AtomicReference<Catalog> catalog = new AtomicReference<>();
+    private final EngineEvents events;
 
     public Engine(BotConfig config) {
         this(config, null);
@@ -82,17 +83,27 @@ public final class Engine implements AutoCloseable, CorpusReloader {
 
     /** For tests that count or replace embeddings; {@code embedder} null means the real bge-small model. */
     public Engine(BotConfig config, Embedder embedder) {
+        this(config, embedder, UNHEARD);
+    }
+
+    /**
+     * As {@link #Engine(BotConfig, Embedder)}, telling {@code events} of every search, every language model call
+     * and every fallback to the extractive text: the server's metrics.
+     */
+    Engine(BotConfig config, Embedder embedder, EngineEvents events) {
         this.config = config;
+        this.events = events;
         this.embeddingThreads = Executors.newFixedThreadPool(config.embeddingThreads(), daemon("embedding"));
         this.embedder = embedder != null ? embedder : new BgeSmallEmbedder(embeddingThreads);
         this.store = new IndexStore(config.dataDir());
         this.builder = new IndexBuilder(new CorpusScanner(config.maxFileMb() * 1024L * 1024L), new DocumentReaders(),
                 ChunkingSettings.DEFAULT, this.embedder, store);
-        this.languageModel = languageModel(config.llm());
+        this.languageModel = languageModel(config.llm(), events);
         this.answers = new AnswerService(() -> retriever(RetrievalMode.HYBRID),
                 new ModelComposer(new ExtractiveComposer(EvidenceGate.DEFAULT), languageModel, config.llm().budget(),
-                        config.llm().maxContextChars()),
-                new BriefComposer(EvidenceGate.DEFAULT, new ModelBriefRewriter(languageModel, config.llm().budget())),
+                        config.llm().maxContextChars(), events),
+                new BriefComposer(EvidenceGate.DEFAULT,
+                        new ModelBriefRewriter(languageModel, config.llm().budget(), events)),
                 config.maxQuestionChars());
     }
 
@@ -155,29 +166,38 @@ public final class Engine implements AutoCloseable, CorpusReloader {
                 config.maxQuestionChars());
     }
 
-    /** The language model named by the settings; the disabled stand-in when none is. */
-    private static LanguageModel languageModel(LlmSettings llm) {
+    /**
+     * The language model named by the settings, its calls told to {@code events}; the disabled stand-in, uncounted,
+     * when none is configured (its "calls" are not calls).
+     */
+    private static LanguageModel languageModel(LlmSettings llm, EngineEvents events) {
         ModelEndpoint endpoint = new ModelEndpoint(llm.baseUrl(), llm.model(), llm.apiKey(), llm.temperature(),
                 llm.timeout(), llm.retries());
-        return switch (llm.provider()) {
+        LanguageModel model = switch (llm.provider()) {
             case NONE -> new DisabledLanguageModel();
             case OPENAI -> LanguageModels.openAi(endpoint);
             case AZURE_OPENAI -> LanguageModels.azureOpenAi(endpoint, llm.azureDeployment(), llm.azureApiVersion());
             case OLLAMA -> LanguageModels.ollama(endpoint);
         };
+        return llm.provider() == LlmSettings.Provider.NONE ? model : new CountedLanguageModel(model, events);
     }
 
     public AnswerService answers() {
         return answers;
     }
 
-    /** A retriever over the serving index; the modes other than hybrid exist for evaluation. */
+    /**
+     * A retriever over the serving index, each search timed for the events; the modes other than hybrid exist for
+     * evaluation.
+     */
     public Retriever retriever(RetrievalMode mode) {
         IndexSnapshot snapshot = serving.get();
         if (snapshot == null) {
             throw new Ip4botException("no index is loaded yet; build one with the 'index' command");
         }
-        return new LuceneHybridRetriever(snapshot, embedder, expander, mode, MAX_PASSAGES_PER_DOCUMENT);
+        return new TimedRetriever(
+                new LuceneHybridRetriever(snapshot, embedder, expander, mode, MAX_PASSAGES_PER_DOCUMENT),
+                events::retrieved);
     }
 
     public IndexSnapshot snapshot() {
@@ -221,6 +241,25 @@ public final class Engine implements AutoCloseable, CorpusReloader {
 
     private record Catalog(IndexSnapshot snapshot, List<DocumentRef> documents) {
     }
+
+    /** The command line's engine: nobody listens. */
+    private static final EngineEvents UNHEARD = new EngineEvents() {
+        @Override
+        public void retrieved(Duration took) {
+        }
+
+        @Override
+        public void modelAnswered() {
+        }
+
+        @Override
+        public void modelFailed(String kind) {
+        }
+
+        @Override
+        public void fellBack(Reason reason) {
+        }
+    };
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
         return runnable -> {

@@ -8,10 +8,11 @@ import org.ip4bot.answer.DocumentRef;
 import org.ip4bot.chat.Library;
 import org.ip4bot.index.SearchFilter;
 
-/** The engine as the chat platforms see it; counts and logs every answer as platform {@code chat}. */
+/**
+ * The engine as the chat platforms see it; counts and logs every answer under the platform it was asked on
+ * ({@code slack}, {@code teams}). Those names are the platform packages' constants, so the metric labels stay few.
+ */
 final class EngineLibrary implements Library {
-
-    private static final String PLATFORM = "chat";
 
     private final Engine engine;
     private final ServerMetrics metrics;
@@ -27,27 +28,27 @@ final class EngineLibrary implements Library {
     }
 
     @Override
-    public Answer ask(String question) {
+    public Answer ask(String platform, String question) {
         long started = System.nanoTime();
         try {
             Answer answer = engine.answers().ask(question, SearchFilter.NONE);
-            metrics.answered(PLATFORM, "ask", answer, Duration.ofNanos(System.nanoTime() - started));
+            metrics.answered(platform, "ask", answer, Duration.ofNanos(System.nanoTime() - started));
             return answer;
         } catch (QuestionRejectedException e) {
-            metrics.question(PLATFORM, "rejected", Duration.ofNanos(System.nanoTime() - started));
+            metrics.question(platform, "rejected", Duration.ofNanos(System.nanoTime() - started));
             throw e;
         }
     }
 
     @Override
-    public Answer brief(String topic) {
+    public Answer brief(String platform, String topic) {
         long started = System.nanoTime();
         try {
             Answer answer = engine.answers().brief(topic);
-            metrics.answered(PLATFORM, "brief", answer, Duration.ofNanos(System.nanoTime() - started));
+            metrics.answered(platform, "brief", answer, Duration.ofNanos(System.nanoTime() - started));
             return answer;
         } catch (QuestionRejectedException e) {
-            metrics.question(PLATFORM, "rejected", Duration.ofNanos(System.nanoTime() - started));
+            metrics.question(platform, "rejected", Duration.ofNanos(System.nanoTime() - started));
             throw e;
         }
     }

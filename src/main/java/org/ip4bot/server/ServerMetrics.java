@@ -6,11 +6,13 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.function.ToDoubleFunction;
 import org.ip4bot.admin.ReloadOutcome;
 import org.ip4bot.answer.Answer;
+import org.ip4bot.answer.Fallbacks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * The server's metrics in one Micrometer registry, scraped as Prometheus text at {@code /metrics}. Micrometer stays
  * inside this class. Thread-safe.
  */
-final class ServerMetrics {
+final class ServerMetrics implements EngineEvents {
 
     private static final Logger LOG = LoggerFactory.getLogger("org.ip4bot.questions");
 
@@ -48,6 +50,37 @@ final class ServerMetrics {
                 .serviceLevelObjectives(Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofSeconds(1),
                         Duration.ofSeconds(5), Duration.ofSeconds(20))
                 .register(registry).record(latency);
+    }
+
+    @Override
+    public void retrieved(Duration took) {
+        Timer.builder("ip4bot_retrieval_latency").description("time to search the index once")
+                .publishPercentileHistogram()
+                .serviceLevelObjectives(Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofMillis(100),
+                        Duration.ofMillis(250), Duration.ofSeconds(1))
+                .register(registry).record(took);
+    }
+
+    @Override
+    public void modelAnswered() {
+        modelCall("ok", "none");
+    }
+
+    @Override
+    public void modelFailed(String kind) {
+        modelCall("error", kind);
+    }
+
+    private void modelCall(String outcome, String kind) {
+        Counter.builder("ip4bot_llm_calls").description("language model calls, retries included, by outcome and "
+                + "the kind of failure").tag("outcome", outcome).tag("kind", kind).register(registry).increment();
+    }
+
+    @Override
+    public void fellBack(Fallbacks.Reason reason) {
+        Counter.builder("ip4bot_llm_fallbacks").description("answers and briefs given in extractive text although "
+                + "a language model is configured, by reason").tag("reason", reason.name().toLowerCase(Locale.ROOT))
+                .register(registry).increment();
     }
 
     /** A request refused for a missing or wrong token or signature, by endpoint ({@code admin}, {@code slack}...). */

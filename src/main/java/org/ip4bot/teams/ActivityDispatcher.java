@@ -14,7 +14,10 @@ import org.ip4bot.chat.SeenIds;
  */
 final class ActivityDispatcher {
 
-    static final String PLATFORM = "msteams";
+    /** The platform's name in conversations, and so in the server's question metrics and logs. */
+    static final String PLATFORM = "teams";
+    /** The platform as feedback lines have always named it (the Bot Framework's channel ID), for the log's readers. */
+    static final String FEEDBACK_PLATFORM = "msteams";
     /** Teams retries within minutes; an hour leaves a wide margin. */
     private static final long KEEP_IDS_MILLIS = 60 * 60 * 1000L;
     private static final String THREAD_SUFFIX = ";messageid=";

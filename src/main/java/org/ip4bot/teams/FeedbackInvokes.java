@@ -42,7 +42,7 @@ final class FeedbackInvokes {
         String message = activity.replyToId();
         String answerId = sent.answerOf(message).orElse(message);
         try {
-            chat.feedback(ActivityDispatcher.PLATFORM, userId, answerId, recorded);
+            chat.feedback(ActivityDispatcher.FEEDBACK_PLATFORM, userId, answerId, recorded);
         } catch (RuntimeException e) {
             LOG.error("could not record feedback '{}' on answer {}", recorded, answerId, e);
         }

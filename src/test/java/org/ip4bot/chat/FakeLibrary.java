@@ -32,7 +32,7 @@ final class FakeLibrary implements Library {
     }
 
     @Override
-    public Answer ask(String question) {
+    public Answer ask(String platform, String question) {
         asked.add(question);
         try {
             if (!hold.await(10, TimeUnit.SECONDS)) {
@@ -45,8 +45,8 @@ final class FakeLibrary implements Library {
     }
 
     @Override
-    public Answer brief(String topic) {
-        return ask(topic);
+    public Answer brief(String platform, String topic) {
+        return ask(platform, topic);
     }
 
     @Override

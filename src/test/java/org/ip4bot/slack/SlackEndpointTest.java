@@ -49,12 +49,12 @@ class SlackEndpointTest {
             }
 
             @Override
-            public Answer ask(String question) {
+            public Answer ask(String platform, String question) {
                 throw new UnsupportedOperationException();
             }
 
             @Override
-            public Answer brief(String topic) {
+            public Answer brief(String platform, String topic) {
                 throw new UnsupportedOperationException();
             }
 

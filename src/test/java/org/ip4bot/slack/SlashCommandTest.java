@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.ip4bot.server.BotServer;
+import org.ip4bot.server.Scrapes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -94,6 +95,24 @@ class SlashCommandTest {
         assertTrue(blocks.contains("4 June 2012"), blocks);
         assertTrue(blocks.contains("Share in channel"), blocks);
         assertTrue(slack.responses("ask").get(0).toString().contains("Searching " + documents + " reports"));
+    }
+
+    @Test
+    void aQuestionIsCountedInMetricsUnderTheSlackPlatform() throws Exception {
+        // given
+        String before = Scrapes.metrics(server);
+
+        // when
+        sender.slash("When did Australia agree its IPCP?", "U4", "CMETRICS", slack.responseUrl("metrics"));
+        awaitResponse("metrics", "Sources");
+
+        // then
+        String after = Scrapes.metrics(server);
+        String answered = "platform=\"slack\",status=\"answered\"";
+        assertTrue(Scrapes.sample(after, "ip4bot_questions_total", answered)
+                > Scrapes.sample(before, "ip4bot_questions_total", answered), after);
+        assertTrue(Scrapes.sample(after, "ip4bot_answer_latency_seconds_count", "platform=\"slack\"") >= 1, after);
+        assertFalse(after.contains("platform=\"chat\""), after);
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ip4bot.server.BotServer;
+import org.ip4bot.server.Scrapes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -98,6 +99,25 @@ class TeamsConversationsTest {
         assertTrue(message.path("citation").findValuesAsText("name").contains(NEW_ZEALAND_TITLE),
                 message.toString());
         assertEquals("default", body.path("channelData").path("feedbackLoop").path("type").asText());
+    }
+
+    @Test
+    void aQuestionIsCountedInMetricsUnderTheTeamsPlatform() throws Exception {
+        // given
+        String conversation = "a:metrics";
+        String before = Scrapes.metrics(server);
+
+        // when
+        teams.send(teams.personalMessage("met-1", conversation, "When did Australia agree its IPCP with NATO?"));
+        microsoft.await("the answer", conversation, FakeBotFramework.Posted::isMessage, ANSWER_WAIT);
+
+        // then
+        String after = Scrapes.metrics(server);
+        String answered = "platform=\"teams\",status=\"answered\"";
+        assertTrue(Scrapes.sample(after, "ip4bot_questions_total", answered)
+                > Scrapes.sample(before, "ip4bot_questions_total", answered), after);
+        assertTrue(Scrapes.sample(after, "ip4bot_answer_latency_seconds_count", "platform=\"teams\"") >= 1, after);
+        assertFalse(after.contains("platform=\"chat\"") || after.contains("platform=\"msteams\""), after);
     }
 
     @Test
