@@ -72,7 +72,7 @@ public final class Benchmark {
                 scales.run(target, report);
             }
             log.say("Slack acknowledgement latency");
-            SlackAckBench.measure(report, base, settings.corpusDir(), work.resolve("cold-data"), questions.stream()
+            SlackAckBench.measure(report, settings.corpusDir(), work.resolve("cold-data"), questions.stream()
                     .filter(EvalQuestion::inScope).map(EvalQuestion::question).toList(), settings.slackWaves());
             report.describe("load average", "1 / 5 / 15 min: " + loadAtStart + " at start, "
                     + MachineInfo.loadAverage() + " at end (" + Runtime.getRuntime().availableProcessors()
@@ -223,6 +223,12 @@ public final class Benchmark {
                 + "paragraph appended) and refreshes: scan, carry every unchanged file's Lucene segments into a new "
                 + "index generation (hard links), delete the changed note's old chunks there, embed and add its new "
                 + "ones, verify the generation, swap it in.");
+        report.note("Slack acknowledgement: the real `serve` command in a child JVM (extractive answers, its own "
+                + "heap and JIT) with the Slack Web API faked on loopback in the benchmark process. After 5 events one "
+                + "at a time and up to " + SlackAckBench.WARM_WAVES + " untimed waves, each timed wave releases "
+                + SlackAckBench.CONCURRENT + " signed app_mention events at once from as many threads; a request is "
+                + "timed from send to its HTTP 200. The server answers every event meanwhile (one worker per core, "
+                + "50 queued, the rest told to retry), so acknowledgements share the cores with answering.");
     }
 
     private Path workDirectory() {
