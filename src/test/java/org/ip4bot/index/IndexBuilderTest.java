@@ -261,6 +261,33 @@ class IndexBuilderTest {
     }
 
     @Test
+    void afterAnIncrementalReloadEveryHitsCosineFromTheVectorIndexMatchesItsStoredVector() {
+        // given an index of several segments, with deleted chunks among them
+        build(counting);
+        append(JAPAN, "\nJapan also took part in the NATO Defence Ministers' meeting in 2024.\n");
+        append(KOREA, "\nThe Republic of Korea joined the Cyber Defence Centre of Excellence in May 2022.\n");
+        build(counting);
+        float[] query = bge.embedQuery(NZ_QUESTION);
+
+        try (IndexSnapshot snapshot = new IndexStore(data).open().orElseThrow()) {
+            // when
+            List<SearchHit> hits = new ArrayList<>(snapshot.vectorHits(query, SearchFilter.NONE, 50));
+            hits.addAll(snapshot.keywordHits(new TextQuery("Japan Korea defence", List.of()), SearchFilter.NONE, 50));
+            float[] cosines = snapshot.cosines(hits, query);
+
+            // then
+            List<ScoredChunk> loaded = snapshot.allChunks();
+            for (int i = 0; i < hits.size(); i++) {
+                String id = snapshot.chunk(hits.get(i)).id();
+                ScoredChunk stored = loaded.stream().filter(c -> c.chunk().id().equals(id)).findFirst().orElseThrow();
+                assertEquals(stored.similarityTo(query), cosines[i], 1e-5, id);
+            }
+            assertEquals(chunksPerDocument().values().stream().mapToInt(Integer::intValue).sum(),
+                    snapshot.vectorHits(query, SearchFilter.NONE, 1_000).size(), "deleted chunks are never hits");
+        }
+    }
+
+    @Test
     void aDamagedLastGenerationIsRebuiltWholeInsteadOfFailingEveryReload() throws IOException {
         // given a last generation whose commit point is garbage
         IndexReport first = build(counting);
