@@ -70,6 +70,8 @@ class BenchRunTest {
             assertTrue(table.contains(header), "missing " + header);
         }
         assertTrue(table.contains("| area | figure | value | goal | verdict |"), table);
+        String slack = table.lines().filter(l -> l.contains("/slack/events acknowledgement")).findFirst().orElseThrow();
+        assertFalse(slack.contains("not acknowledged"), "every signed event gets its 200: " + slack);
         try (Stream<Path> left = Files.list(data.resolve("bench"))) {
             List<String> names = left.map(p -> p.getFileName().toString()).toList();
             assertTrue(names.contains("300-42"), "the scale corpus is cached: " + names);
