@@ -67,8 +67,7 @@ public final class IndexBuilder {
         Optional<IndexManifest> last = store.manifests().read();
         Optional<IndexManifest> previous = last
                 .filter(m -> m.compatibleWith(embedder.modelName(), chunking.fingerprint()))
-                .filter(m -> Files.isDirectory(store.dataDir().resolve(m.indexDirectory())))
-                .filter(this::opens);
+                .filter(m -> Files.isDirectory(store.dataDir().resolve(m.indexDirectory())));
 
         Map<String, String> found = new TreeMap<>();
         scan.entries().forEach(e -> found.put(e.path(), e.contentHash()));
@@ -78,7 +77,9 @@ public final class IndexBuilder {
             return new IndexReport(m.corpusVersion(), true, List.of(), List.of(), List.of(), m.files().size(), failed,
                     m.documents(), m.chunks(), 0, millisSince(started));
         }
-        return rebuild(scan, previous, last.map(IndexManifest::files).orElse(Map.of()), progress, started);
+        // Checked only here, not on the up-to-date path, so a start over an unchanged corpus opens the index once.
+        return rebuild(scan, previous.filter(this::opens), last.map(IndexManifest::files).orElse(Map.of()), progress,
+                started);
     }
 
     /**
