@@ -67,8 +67,9 @@ public final class LuceneHybridRetriever implements Retriever {
         ranked.sort((a, b) -> Double.compare(b.fused, a.fused));
 
         List<Passage> passages = select(ranked, limit);
-        Map<String, Double> terms = queryTerms(question, expansions);
-        return new Retrieval(question, passages, terms, unknownTerms(question), index.corpusVersion(),
+        List<String> words = index.analyze(ChatFiller.strip(question));
+        Map<String, Double> terms = queryTerms(words, expansions);
+        return new Retrieval(question, passages, terms, unknownTerms(question, words), index.corpusVersion(),
                 new EmbeddingSentenceScorer(embedder, index, queryVector));
     }
 
@@ -122,9 +123,10 @@ public final class LuceneHybridRetriever implements Retriever {
         return out;
     }
 
-    private Map<String, Double> queryTerms(String question, List<QueryExpander.Expansion> expansions) {
+    /** @param words the question's analysed terms, chat filler left out */
+    private Map<String, Double> queryTerms(List<String> words, List<QueryExpander.Expansion> expansions) {
         Map<String, Double> terms = new LinkedHashMap<>();
-        for (String term : index.analyze(ChatFiller.strip(question))) {
+        for (String term : words) {
             terms.put(term, index.idf(term));
         }
         // Another name counts for no more than the word the user wrote: "IP4" is in most notes, so its rarer
@@ -141,9 +143,9 @@ public final class LuceneHybridRetriever implements Retriever {
     }
 
     /** Terms of the question the corpus has never seen; a term that has an alias (e.g. "albo") is not unknown. */
-    private List<String> unknownTerms(String question) {
+    private List<String> unknownTerms(String question, List<String> words) {
         List<String> unseen = new ArrayList<>();
-        for (String term : new LinkedHashSet<>(index.analyze(ChatFiller.strip(question)))) {
+        for (String term : new LinkedHashSet<>(words)) {
             if (!index.knowsTerm(term)) {
                 unseen.add(term);
             }

@@ -30,24 +30,23 @@ class TeamsConversationsTest {
     @TempDir
     static Path data;
 
+    private static TeamsHarness harness;
     private static FakeBotFramework microsoft;
     private static BotServer server;
     private static TeamsSender teams;
 
     @BeforeAll
     static void start() {
-        microsoft = new FakeBotFramework();
-        server = TeamsServers.start(data, microsoft);
-        teams = new TeamsSender(server.port(), microsoft);
+        harness = TeamsHarness.start(data);
+        microsoft = harness.microsoft();
+        server = harness.server();
+        teams = harness.teams();
     }
 
     @AfterAll
     static void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (microsoft != null) {
-            microsoft.close();
+        if (harness != null) {
+            harness.close();
         }
     }
 
